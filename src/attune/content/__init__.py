@@ -1,0 +1,17 @@
+"""The content library: exercises, decks, assessments, programs, rituals and more."""
+
+from attune.content.loader import Library, Problem, check_content, load_content
+from attune.content.schema import Assessment, Deck, Exercise, Program, Prompt, Ritual
+
+__all__ = [
+    "Assessment",
+    "Deck",
+    "Exercise",
+    "Library",
+    "Problem",
+    "Program",
+    "Prompt",
+    "Ritual",
+    "check_content",
+    "load_content",
+]
