@@ -24,19 +24,47 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("data_dir", "", "Folder for the database and key file (default: the user's data folder)."),
-    Setting("database_url", "", "SQLAlchemy URL; default is SQLite in data_dir. PostgreSQL: postgresql://..."),
-    Setting("key_file", "", "File holding the master key for encryption at rest (default: data_dir/attune.key)."),
-    Setting("profile", "default", "Which person this terminal acts as (two people can share one machine)."),
+    Setting(
+        "data_dir", "", "Folder for the database and key file (default: the user's data folder)."
+    ),
+    Setting(
+        "database_url",
+        "",
+        "SQLAlchemy URL; default is SQLite in data_dir. PostgreSQL: postgresql://...",
+    ),
+    Setting(
+        "key_file",
+        "",
+        "File holding the master key for encryption at rest (default: data_dir/attune.key).",
+    ),
+    Setting(
+        "profile",
+        "default",
+        "Which person this terminal acts as (two people can share one machine).",
+    ),
     Setting("country", "US", "Two-letter country code used to choose crisis and help lines."),
     Setting("host", "127.0.0.1", "Address the web server listens on."),
     Setting("port", "8000", "Port the web server listens on."),
-    Setting("secret_key", "", "Secret for sessions and CSRF (default: derived and stored in data_dir)."),
-    Setting("llm_base_url", "", "OpenAI-compatible endpoint for the optional coach model (empty: no model)."),
+    Setting(
+        "secret_key", "", "Secret for sessions and CSRF (default: derived and stored in data_dir)."
+    ),
+    Setting(
+        "llm_base_url",
+        "",
+        "OpenAI-compatible endpoint for the optional coach model (empty: no model).",
+    ),
     Setting("llm_model", "", "Model name for the optional coach model."),
     Setting("llm_api_key", "", "API key for the optional coach model, if the endpoint needs one."),
-    Setting("llm_timeout", "20", "Seconds to wait for the coach model before falling back to the script."),
-    Setting("secure_cookies", "auto", "Mark cookies Secure: 'auto' (when served over https), 'yes' or 'no'."),
+    Setting(
+        "llm_timeout",
+        "20",
+        "Seconds to wait for the coach model before falling back to the script.",
+    ),
+    Setting(
+        "secure_cookies",
+        "auto",
+        "Mark cookies Secure: 'auto' (when served over https), 'yes' or 'no'.",
+    ),
 )
 
 

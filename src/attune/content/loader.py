@@ -33,7 +33,11 @@ from attune.content.schema import (
 from attune.errors import ContentError, ContentNotFound
 
 DATA_DIR = Path(__file__).parent / "data"
-SINGLE_FILES = {"feelings.yaml": "feelings", "glossary.yaml": "glossary", "resources.yaml": "resources"}
+SINGLE_FILES = {
+    "feelings.yaml": "feelings",
+    "glossary.yaml": "glossary",
+    "resources.yaml": "resources",
+}
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -186,8 +190,11 @@ def _validate(path: Path, root: Path, kind: str, problems: list[Problem]) -> Bas
     except PydanticValidationError as e:
         for err in e.errors():
             problems.append(
-                Problem(rel, _loc(err["loc"]), f"{err['msg']} (got {err.get('input')!r:.60}); "
-                        f"{_fix_hint(dict(err))}")
+                Problem(
+                    rel,
+                    _loc(err["loc"]),
+                    f"{err['msg']} (got {err.get('input')!r:.60}); {_fix_hint(dict(err))}",
+                )
             )
         return None
     item_id = getattr(item, "id", None)
@@ -237,26 +244,44 @@ def _check_references(lib: Library) -> list[Problem]:
         for p in deck.prompts:
             if p.id in prompt_ids:
                 problems.append(
-                    Problem(f"data/decks/{deck.id}.yaml", f"prompts.{p.id}",
-                            f"prompt id also used in {prompt_ids[p.id]}; make it unique")
+                    Problem(
+                        f"data/decks/{deck.id}.yaml",
+                        f"prompts.{p.id}",
+                        f"prompt id also used in {prompt_ids[p.id]}; make it unique",
+                    )
                 )
             prompt_ids[p.id] = deck.id
     for a in lib.assessments.values():
         for b in a.bands:
             for ref in b.suggest:
                 if ref not in known:
-                    problems.append(Problem(f"data/assessments/{a.id}.yaml", f"bands.{b.id}.suggest",
-                                            f"'{ref}' is not a known item id"))
+                    problems.append(
+                        Problem(
+                            f"data/assessments/{a.id}.yaml",
+                            f"bands.{b.id}.suggest",
+                            f"'{ref}' is not a known item id",
+                        )
+                    )
         for pr in a.profiles:
             for ref in pr.suggest:
                 if ref not in known:
-                    problems.append(Problem(f"data/assessments/{a.id}.yaml", f"profiles.{pr.id}.suggest",
-                                            f"'{ref}' is not a known item id"))
+                    problems.append(
+                        Problem(
+                            f"data/assessments/{a.id}.yaml",
+                            f"profiles.{pr.id}.suggest",
+                            f"'{ref}' is not a known item id",
+                        )
+                    )
     for prog in lib.programs.values():
         for d in prog.days:
             if d.practice and d.practice not in known:
-                problems.append(Problem(f"data/programs/{prog.id}.yaml", f"days[{d.day - 1}].practice",
-                                        f"'{d.practice}' is not a known item id"))
+                problems.append(
+                    Problem(
+                        f"data/programs/{prog.id}.yaml",
+                        f"days[{d.day - 1}].practice",
+                        f"'{d.practice}' is not a known item id",
+                    )
+                )
     return problems
 
 

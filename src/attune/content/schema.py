@@ -198,7 +198,9 @@ class Assessment(Item):
                 raise ValueError("likert assessments need a 'scale' with min, max and labels")
             for it in self.items:
                 if it.dimension not in dims:
-                    raise ValueError(f"item '{it.id}' dimension '{it.dimension}' is not in dimensions")
+                    raise ValueError(
+                        f"item '{it.id}' dimension '{it.dimension}' is not in dimensions"
+                    )
         for b in self.bands:
             if b.dimension not in dims:
                 raise ValueError(f"band '{b.id}' dimension '{b.dimension}' is not in dimensions")
@@ -206,7 +208,9 @@ class Assessment(Item):
         for p in self.profiles:
             for dim, band in p.when.items():
                 if (dim, band) not in band_ids:
-                    raise ValueError(f"profile '{p.id}' names band '{band}' of '{dim}', which is not defined")
+                    raise ValueError(
+                        f"profile '{p.id}' names band '{band}' of '{dim}', which is not defined"
+                    )
         return self
 
 
@@ -215,7 +219,9 @@ class ProgramDay(Strict):
     title: NonEmpty
     task: NonEmpty
     minutes: int = Field(default=10, gt=0)
-    practice: str | None = Field(default=None, description="Id of an exercise, ritual or deck to use.")
+    practice: str | None = Field(
+        default=None, description="Id of an exercise, ritual or deck to use."
+    )
     prompts: list[NonEmpty] = Field(default_factory=list, description="Discussion prompts, if any.")
     deep: bool = Field(default=False, description="A deep talk: counts toward the weekly limit.")
 
@@ -287,8 +293,17 @@ class Glossary(Strict):
 
 class Line(Strict):
     name: NonEmpty
-    kind: Literal["crisis", "suicide_prevention", "domestic_violence", "mental_health", "youth", "sexual_assault"]
-    phone: str | None = Field(default=None, description="As dialled locally, e.g. '988' or '116 123'.")
+    kind: Literal[
+        "crisis",
+        "suicide_prevention",
+        "domestic_violence",
+        "mental_health",
+        "youth",
+        "sexual_assault",
+    ]
+    phone: str | None = Field(
+        default=None, description="As dialled locally, e.g. '988' or '116 123'."
+    )
     sms: str | None = None
     url: str | None = None
     hours: str | None = None
@@ -299,7 +314,9 @@ class Line(Strict):
     @classmethod
     def _diallable(cls, v: str | None) -> str | None:
         if v is not None and not re.fullmatch(r"\+?[0-9][0-9 \-]{1,20}", v):
-            raise ValueError(f"'{v}' is not a diallable number; write digits with spaces, e.g. '116 123'")
+            raise ValueError(
+                f"'{v}' is not a diallable number; write digits with spaces, e.g. '116 123'"
+            )
         return v
 
     @property
