@@ -260,3 +260,28 @@ class ConversationRow(Base):
     message_count: Mapped[int] = mapped_column(Integer)
     imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     body_enc: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class WebSessionRow(Base):
+    """A signed-in browser: only a hash of the cookie's token is stored."""
+
+    __tablename__ = "web_sessions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    last_seen: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class LoginAttemptRow(Base):
+    """A failed sign-in, kept briefly so that rate limits survive restarts.
+
+    ``key`` is a hash of the account name or of the client address, never the raw value.
+    """
+
+    __tablename__ = "login_attempts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(80), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
