@@ -1,0 +1,224 @@
+"""WhatsApp text exports (Android and iOS, any locale), streamed line by line.
+
+A header opens each entry: ``05/01/2024, 21:07 - Name: text`` on Android,
+``[05/01/2024, 21:07:12] Name: text`` on iOS, with the locale's date order,
+separators, digits, era and 12-hour markers. Lines without a header continue
+the entry above. The file is read twice: a first pass collects only the
+distinct dates (a few thousand at most, so memory stays flat) to decide the
+date order once for the whole file; the second pass yields the records.
+
+Within one file the dominant header shape (brackets, date separator, year
+width) always opens an entry. A line in another shape opens one only when it
+does not step back in time, so a quoted header-like line inside a message,
+or a line pasted from another chat, stays part of the message it sits in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from attune.chats._dates import check_order, decide_order, iso_date, iso_time
+from attune.chats._phrases import looks_like_sender, whatsapp_kind
+from attune.chats._source import open_text
+from attune.chats.model import Record
+from attune.errors import ChatFormatError
+
+# Byte-order marks and direction marks can sit anywhere in a line; they carry no text.
+MARK_CHARS = "\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
+MARKS = re.compile(f"[{MARK_CHARS}]+")
+
+
+def strip_marks(text: str) -> str:
+    """Remove direction and byte-order marks; a plain substring test first keeps this cheap."""
+    for ch in MARK_CHARS:
+        if ch in text:
+            return MARKS.sub("", text)
+    return text
+
+
+_DATE = (
+    r"(?:(?P<era>[RHS]|令和|平成|昭和)\s?)?"
+    r"(?P<d1>\d{1,4})(?P<sep>[./\-])\s?(?P<d2>\d{1,2})(?P=sep)\s?(?P<d3>\d{1,4})\.?"
+)
+HEADER = re.compile(
+    r"(?P<open>\[)?" + _DATE + r"[,،]?\s(?:(?P<pre>[^\W\d_]{1,10}\.?)\s?)?"
+    r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.](?P<s>\d{2}))?"
+    r"(?:\s?(?P<ampm>[^\W\d_]+\.?(?:\s?[^\W\d_]+\.?)?))?"
+    r"(?(open)\]\s?|(?:\s?[-–—]\s|:\s))"
+)
+# First pass: only the date fields of lines that look like headers.
+_SCAN = re.compile(
+    r"\n(\[)?(?:([RHS]|令和|平成|昭和)\s?)?(\d{1,4})([./\-])\s?(\d{1,2})\4\s?(\d{1,4})\.?"
+    r"[,،]?\s[^\n\d]{0,12}\d{1,2}[:.]\d{2}"
+)
+_CHUNK = 1 << 20
+
+EXPECTED = (
+    "expected a WhatsApp export with lines like '05/01/2024, 21:07 - Name: text' "
+    "or '[05/01/2024, 21:07:12] Name: text'"
+)
+
+
+def _chunks(path: Path) -> Iterator[str]:
+    """Yield the file as text pieces that end on a line break, marks removed."""
+    with open_text(path) as fh:
+        tail = ""
+        while True:
+            block = fh.read(_CHUNK)
+            if not block:
+                break
+            block = tail + block
+            cut = block.rfind("\n") + 1
+            if cut == 0:
+                tail = block
+                continue
+            tail = block[cut:]
+            yield strip_marks(block[:cut])
+        if tail:
+            yield strip_marks(tail) + "\n"
+
+
+def _shape(open_: str, era: str, d1: str, sep: str, d3: str) -> tuple[bool, str, bool, bool]:
+    return (bool(open_), sep, bool(era) or len(d1) >= 3, len(d3) >= 3)
+
+
+class _Plan:
+    """What the first pass decided: date order per header shape and the dominant shape."""
+
+    def __init__(self, orders: dict[tuple[bool, str, bool, bool], str], main: tuple[bool, str, bool, bool]):
+        self.orders = orders
+        self.main = main
+
+
+def plan(path: Path, date_order: str | None = None) -> _Plan:
+    """Scan the file once for header dates and decide how to read them."""
+    counts: Counter[tuple[str, str, str, str, str, str]] = Counter()
+    first = True
+    for chunk in _chunks(path):
+        counts.update(_SCAN.findall("\n" + chunk if first else "\n" + chunk))
+        first = False
+    if not counts:
+        raise ChatFormatError("found no WhatsApp message header; " + EXPECTED, path=str(path))
+    per_shape: dict[tuple[bool, str, bool, bool], list[tuple[str, str, str]]] = {}
+    totals: Counter[tuple[bool, str, bool, bool]] = Counter()
+    for (open_, era, d1, sep, d2, d3), n in counts.items():
+        key = _shape(open_, era, d1, sep, d3)
+        per_shape.setdefault(key, []).append((d1, d2, d3))
+        totals[key] += n
+    forced = check_order(date_order) if date_order else None
+    orders = {key: forced or decide_order(samples) for key, samples in per_shape.items()}
+    return _Plan(orders, totals.most_common(1)[0][0])
+
+
+def parse(path: Path, *, date_order: str | None = None) -> Iterator[Record]:
+    """Yield every entry of a WhatsApp export as a record, in file order.
+
+    ``date_order`` (``dmy``, ``mdy``, ``ymd``, ...) overrides the order the
+    file's dates suggest.
+    """
+    decided = plan(path, date_order)
+    orders, main_shape = decided.orders, decided.main
+    dates: dict[tuple[str, str, str, str, str, str], str | None] = {}
+    times: dict[tuple[str, str, str, str, str], str | None] = {}
+    known: set[str] = set()
+    match = HEADER.match
+    ts = sender = text = ""
+    extra: list[str] = []
+    system = False
+    started = False
+    lineno = 0
+    for chunk in _chunks(path):
+        lines = chunk.split("\n")
+        lines.pop()  # each chunk ends with a line break
+        for line in lines:
+            lineno += 1
+            m = match(line)
+            if m is not None:
+                open_, era, d1, sep, d2, d3, pre, h, mi, s, ampm = m.groups()
+                dkey = (open_, era, d1, sep, d2, d3)
+                day = dates.get(dkey, "")
+                if day == "":
+                    day = _day(dkey, orders, main_shape)
+                    dates[dkey] = day
+                if day is not None:
+                    tkey = (pre, h, mi, s, ampm)
+                    clock = times.get(tkey, "")
+                    if clock == "":
+                        clock = _clock(tkey)
+                        times[tkey] = clock
+                    if clock is not None:
+                        stamp = day[1:] + "T" + clock
+                        # Lines in a minority shape open an entry only if time moves on.
+                        if day[0] == "1" or not started or stamp >= ts:
+                            if started:
+                                yield _record(ts, sender, text, extra, system)
+                            started = True
+                            ts = stamp
+                            extra = []
+                            rest = line[m.end():]
+                            i = rest.find(": ")
+                            if i > 0 and looks_like_sender(rest[:i]):
+                                sender, text, system = rest[:i], rest[i + 2 :], False
+                                known.add(sender)
+                            elif rest.endswith(":") and looks_like_sender(rest[:-1]):
+                                sender, text, system = rest[:-1], "", False
+                                known.add(sender)
+                            else:
+                                j = rest.find(":")
+                                if j > 0 and rest[:j] in known:
+                                    sender, text, system = rest[:j], rest[j + 1 :], False
+                                else:
+                                    sender, text, system = "", rest, True
+                            continue
+            if not started:
+                if line.strip():
+                    raise ChatFormatError(
+                        "text before the first message header; " + EXPECTED,
+                        path=str(path),
+                        line=lineno,
+                    )
+                continue
+            extra.append(line)
+    if started:
+        yield _record(ts, sender, text, extra, system)
+
+
+def _day(
+    key: tuple[str, str, str, str, str, str],
+    orders: dict[tuple[bool, str, bool, bool], str],
+    main: tuple[bool, str, bool, bool],
+) -> str | None:
+    """Return '1YYYY-MM-DD' for the dominant shape, '0YYYY-MM-DD' for others, None if no date."""
+    open_, era, d1, sep, d2, d3 = key
+    shape = _shape(open_, era, d1, sep, d3)
+    if shape[0] != main[0]:
+        return None  # brackets never mix with dash headers in one export
+    order = orders.get(shape)
+    if order is None:
+        return None
+    try:
+        iso = iso_date((d1, d2, d3), order, era)
+    except (ValueError, OverflowError, KeyError):
+        return None
+    return ("1" if shape == main else "0") + iso
+
+
+def _clock(key: tuple[str, str, str, str, str]) -> str | None:
+    pre, h, mi, s, ampm = key
+    try:
+        return iso_time(h, mi, s, ampm or pre)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _record(ts: str, sender: str, text: str, extra: list[str], system: bool) -> Record:
+    if extra:
+        text = "\n".join([text, *extra])
+        # Blank lines around a body belong to the export's layout, not to the message.
+        text = text.strip("\n")
+    if system:
+        return (ts, "", text, "system")
+    return (ts, sender, text, whatsapp_kind(text))
