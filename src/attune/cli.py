@@ -1007,3 +1007,36 @@ def content_stats(as_json: bool) -> None:
     else:
         for k, v in stats.items():
             _console().print(f"{k:<12} {v}")
+
+@main.command("analyze")
+@click.option(
+    "--jsonl", is_flag=True, help='Read JSON Lines objects with a "text" field (blank lines skipped).'
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for large inputs [default: one per CPU].",
+)
+@friendly
+def analyze_command(jsonl: bool, jobs: int | None) -> None:
+    """Analyse messages from standard input: one JSON object out per message, in order.
+
+    Reads one message per line (an empty line gives an empty result), or with
+    --jsonl one JSON object per line. Each output line holds the text, its
+    emotions, patterns, safety risk and a gentler rewrite (see SPEC.md,
+    "Analysis contract").
+
+    \b
+    Example:
+      echo "you never listen to me" | attune analyze
+    """
+    import sys
+
+    from attune.analysis.stream import analyze_stream
+
+    out = sys.stdout.buffer
+    for block in analyze_stream(sys.stdin.buffer, jsonl=jsonl, jobs=jobs):
+        out.write(block.encode("utf-8"))
+    out.flush()
+
