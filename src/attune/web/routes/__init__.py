@@ -1,0 +1,26 @@
+"""The routers, one module per noun; every router checks CSRF on unsafe methods."""
+
+from attune.web.routes import (
+    account,
+    api,
+    auth,
+    journal,
+    practice,
+    runs,
+    spaces,
+    today,
+    tone,
+)
+
+ROUTERS = [
+    auth.router,
+    spaces.router,
+    today.router,
+    runs.router,
+    practice.router,
+    journal.router,
+    tone.router,
+    account.router,
+    api.router,
+    api.session_router,
+]
