@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from itertools import islice
@@ -102,10 +103,12 @@ class InsightParams:
     a new conversation, and its sender "initiated" it. ``late_night_start`` and
     ``late_night_end`` are hours of the clock (the window may wrap past midnight).
     ``bid_reply_hours`` and ``repair_reply_hours`` are how long a reply may take to
-    count as an answer. A conflict is at least ``conflict_min_negative`` negative
-    messages, each within ``conflict_link_minutes`` of the next, plus the
-    ``conflict_tail_minutes`` after the last one. ``max_examples`` (0 to 3) short
-    excerpts of ``example_chars`` characters at most are kept per pattern.
+    count as an answer; the answer is the first reply plus the replier's further
+    messages within ``reply_burst_minutes`` of it. A conflict is at least
+    ``conflict_min_negative`` negative messages, each within ``conflict_link_minutes``
+    of the next, plus the ``conflict_tail_minutes`` after the last one.
+    ``max_examples`` (0 to 3) short excerpts of ``example_chars`` characters at
+    most are kept per pattern.
     """
 
     conversation_gap_hours: float = 6.0
@@ -113,6 +116,7 @@ class InsightParams:
     late_night_end: int = 5
     bid_reply_hours: float = 4.0
     repair_reply_hours: float = 2.0
+    reply_burst_minutes: float = 5.0
     conflict_min_negative: int = 3
     conflict_link_minutes: float = 60.0
     conflict_tail_minutes: float = 30.0
@@ -364,10 +368,79 @@ def _seconds(ts: datetime) -> datetime:
     return ts.astimezone().replace(tzinfo=None) if ts.tzinfo is not None else ts
 
 
-def _default_analyzer() -> Analyzer:
-    from attune.analysis import analyze
+#: The analysis components insights need (the rewrite is left out: nobody reads it here).
+INSIGHT_COMPONENTS: tuple[str, ...] = ("emotions", "patterns", "risk")
 
-    return analyze  # type: ignore[no-any-return]
+#: One analysed batch boiled down: emotion and pattern bit masks and risk level per
+#: text (0 none, 1 concern, 2 crisis), and the best few pattern hits as plain tuples
+#: ``(text_index, label, score, start, end, why)``. Cheap to send between processes.
+Reduced = tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint16], npt.NDArray[np.int8], list[Any]]
+
+
+def reduce_analyses(analyses: Sequence[Analysis], max_examples: int = MAX_EXAMPLES) -> Reduced:
+    """Boil analyses down to the bit masks, risk levels and example candidates insights use."""
+    n = len(analyses)
+    emo = np.zeros(n, np.uint32)
+    pat = np.zeros(n, np.uint16)
+    risk = np.zeros(n, np.int8)
+    best: dict[str, list[tuple[float, int, int, tuple[Any, ...]]]] = {}
+    emo_bit, pat_bit = _EMO_BIT, _PAT_BIT
+    for i, a in enumerate(analyses):
+        if a.emotions:
+            e = 0
+            for lab in a.emotions:
+                e |= emo_bit.get(lab.label, 0)
+            emo[i] = e
+        if a.risk.level != "none":
+            risk[i] = 2 if a.risk.level == "crisis" else 1
+        if a.patterns:
+            p = 0
+            for hit in a.patterns:
+                p |= pat_bit.get(hit.label, 0)
+            pat[i] = p
+            if max_examples and not risk[i]:
+                for hit in a.patterns:
+                    heap = best.setdefault(hit.label, [])
+                    item = (
+                        hit.score,
+                        -len(a.text),
+                        -i,
+                        (i, hit.label, hit.score, hit.start, hit.end, hit.why),
+                    )
+                    if len(heap) < max_examples:
+                        heapq.heappush(heap, item)
+                    elif item[:3] > heap[0][:3]:
+                        heapq.heapreplace(heap, item)
+    hits = [item[3] for heap in best.values() for item in heap]
+    return emo, pat, risk, hits
+
+
+_worker_pipeline: Any = None
+
+
+def _init_worker(components: tuple[str, ...]) -> None:
+    global _worker_pipeline
+    from attune.analysis.pipeline import Pipeline
+
+    _worker_pipeline = Pipeline(components)
+
+
+def _work(texts: list[str], max_examples: int) -> Reduced:
+    return reduce_analyses(_worker_pipeline.analyze(texts), max_examples)
+
+
+def _local_analyzer() -> Analyzer:
+    from attune.analysis.pipeline import Pipeline
+
+    pipeline = Pipeline(INSIGHT_COMPONENTS)
+    return pipeline.analyze  # type: ignore[no-any-return]
+
+
+def default_jobs() -> int:
+    """Processes to analyse with: the CPUs this process may use, at most 8."""
+    from attune.analysis.stream import default_jobs as jobs
+
+    return jobs()
 
 
 def compute_insights(
@@ -377,39 +450,135 @@ def compute_insights(
     me: str | None = None,
     params: InsightParams | None = None,
     analyzer: Analyzer | None = None,
+    jobs: int | None = 1,
     progress: Callable[[int], None] | None = None,
 ) -> Insights:
     """Compute every insight of the chat report from ``messages``.
 
     ``analyses``, when given, holds one :class:`Analysis` per message, in the same
     order (those of media and system messages are ignored). Without it, the text
-    messages are analysed batch by batch with ``analyzer`` (default
-    ``attune.analysis.analyze``). ``me`` names the sender who is the reader, listed
-    first. ``progress`` is called with the number of messages read after each batch.
+    messages are analysed batch by batch: with ``analyzer`` when given, else with
+    Attune's emotions, patterns and risk components on ``jobs`` processes (``None``
+    means one per CPU). ``me`` names the sender who is the reader, listed first.
+    ``progress`` is called with the number of messages done after each batch.
+
+    Memory holds a few numbers per message plus a few batches of messages.
     """
     params = params or InsightParams()
-    cols = _Columns()
-    senders: dict[str, int] = {}
-    examples: dict[str, list[tuple[float, int, int, Example]]] = {p: [] for p in PATTERNS}
-    risk = [0, 0]
+    state = _State(params)
     ana_iter = iter(analyses) if analyses is not None else None
-    run = None if ana_iter is not None else (analyzer or _default_analyzer())
-    it = iter(messages)
-    done = 0
-    seq = 0
-    while True:
-        batch = list(islice(it, params.batch_size))
-        if not batch:
-            break
+    batches = _batches(iter(messages), params.batch_size)
+    if ana_iter is not None or analyzer is not None or jobs == 1:
+        run = analyzer or (None if ana_iter is not None else _local_analyzer())
+        for batch in batches:
+            part = state.read(batch)
+            if ana_iter is not None:
+                got = list(islice(ana_iter, len(batch)))
+                if len(got) != len(batch):
+                    raise ValidationError(
+                        "analyses must hold one Analysis per message, in order: got fewer "
+                        f"analyses than messages (after {state.done + len(got)})."
+                    )
+                texts_analyses = [got[i] for i in part.rows]
+            else:
+                assert run is not None
+                texts_analyses = list(run(part.texts)) if part.texts else []
+            state.add(batch, part, reduce_analyses(texts_analyses, params.max_examples))
+            if progress is not None:
+                progress(state.done)
+        if ana_iter is not None and next(ana_iter, None) is not None:
+            raise ValidationError("analyses must hold one Analysis per message: got more.")
+    else:
+        _parallel(state, batches, jobs or default_jobs(), progress)
+    return state.finish(me)
+
+
+def _batches(it: Iterator[Message], size: int) -> Iterator[list[Message]]:
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _parallel(
+    state: _State,
+    batches: Iterator[list[Message]],
+    jobs: int,
+    progress: Callable[[int], None] | None,
+) -> None:
+    """Analyse batches on ``jobs`` worker processes, adding results in input order."""
+    import multiprocessing
+    import sys
+
+    first = next(batches, None)
+    if first is None:
+        return
+    second = next(batches, None)
+    local = _local_analyzer()
+    if second is None or jobs < 2:  # too little work to be worth the processes
+        head = [first] if second is None else [first, second]
+        for batch in _chain(head, batches):
+            part = state.read(batch)
+            texts_analyses = local(part.texts) if part.texts else []
+            state.add(batch, part, reduce_analyses(texts_analyses, state.params.max_examples))
+            if progress is not None:
+                progress(state.done)
+        return
+    local(["warm up"])  # forked workers inherit loaded models and compiled rules
+    ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    pending: deque[tuple[list[Message], _Part, Any]] = deque()
+    keep = state.params.max_examples
+
+    def drain(all_: bool) -> None:
+        while pending and (all_ or len(pending) > 2 * jobs or pending[0][2].ready()):
+            batch, part, result = pending.popleft()
+            state.add(batch, part, result.get())
+            if progress is not None:
+                progress(state.done)
+
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(INSIGHT_COMPONENTS,)) as pool:
+        for batch in _chain([first, second], batches):
+            part = state.read(batch)
+            pending.append((batch, part, pool.apply_async(_work, (part.texts, keep))))
+            drain(False)
+        drain(True)
+
+
+def _chain(head: list[list[Message]], rest: Iterator[list[Message]]) -> Iterator[list[Message]]:
+    yield from head
+    yield from rest
+
+
+@dataclass
+class _Part:
+    """The columns of one batch, before its analysis arrives."""
+
+    t: I64
+    sender: npt.NDArray[np.int32]
+    kind: npt.NDArray[np.int8]
+    words: npt.NDArray[np.int32]
+    texts: list[str]
+    rows: list[int]
+
+
+class _State:
+    """Columns and example candidates, grown batch by batch."""
+
+    def __init__(self, params: InsightParams) -> None:
+        self.params = params
+        self.cols = _Columns()
+        self.senders: dict[str, int] = {}
+        self.examples: dict[str, list[tuple[float, int, int, Example]]] = {p: [] for p in PATTERNS}
+        self.risk = [0, 0]
+        self.done = 0
+
+    def read(self, batch: list[Message]) -> _Part:
         n = len(batch)
         stamps: list[datetime] = []
         snd = np.empty(n, dtype=np.int32)
         knd = np.empty(n, dtype=np.int8)
         wrd = np.zeros(n, dtype=np.int32)
-        emo = np.zeros(n, dtype=np.uint32)
-        pat = np.zeros(n, dtype=np.uint16)
         texts: list[str] = []
-        text_rows: list[int] = []
+        rows: list[int] = []
+        senders = self.senders
         for i, m in enumerate(batch):
             stamps.append(_seconds(m.timestamp))
             k = _KIND.get(m.kind, 0)
@@ -425,56 +594,46 @@ def compute_insights(
             if k == 0:
                 wrd[i] = len(m.text.split())
                 texts.append(m.text)
-                text_rows.append(i)
-        if ana_iter is not None:
-            got = list(islice(ana_iter, n))
-            if len(got) != n:
-                raise ValidationError(
-                    "analyses must hold one Analysis per message, in order: "
-                    f"got fewer analyses than messages (after {done + len(got)})."
-                )
-            batch_analyses = [got[i] for i in text_rows]
-        else:
-            assert run is not None
-            batch_analyses = list(run(texts)) if texts else []
-        for row, a in zip(text_rows, batch_analyses, strict=True):
-            e = 0
-            for lab in a.emotions:
-                e |= _EMO_BIT.get(lab.label, 0)
-            p = 0
-            for hit in a.patterns:
-                p |= _PAT_BIT.get(hit.label, 0)
-            emo[row] = e
-            pat[row] = p
-            level = a.risk.level
-            if level != "none":
-                risk[level == "crisis"] += 1
-            elif a.patterns and params.max_examples:
-                m = batch[row]
-                for hit in a.patterns:
-                    _offer(examples[hit.label], params, hit.score, seq, m, hit)
-                    seq += 1
-        cols.t.append(np.array(stamps, dtype="datetime64[s]").astype(np.int64))
-        cols.sender.append(snd)
-        cols.kind.append(knd)
-        cols.words.append(wrd)
-        cols.emo.append(emo)
-        cols.pat.append(pat)
-        done += n
-        if progress is not None:
-            progress(done)
-    if ana_iter is not None and next(ana_iter, None) is not None:
-        raise ValidationError("analyses must hold one Analysis per message: got more analyses.")
-    names = list(senders)
-    if me is not None and me not in senders:
-        raise ValidationError(
-            f"--me matches none of the {len(names)} senders in this chat. "
-            "Check the spelling as it appears in the export (case matters)."
-        )
-    chosen = {
-        label: sorted(h, key=lambda x: (-x[0], -x[1], -x[2])) for label, h in examples.items()
-    }
-    return _summarise(cols.cat(), names, me, params, chosen, risk)
+                rows.append(i)
+        t = np.array(stamps, dtype="datetime64[s]").astype(np.int64)
+        return _Part(t, snd, knd, wrd, texts, rows)
+
+    def add(self, batch: list[Message], part: _Part, reduced: Reduced) -> None:
+        emo_t, pat_t, risk_t, hits = reduced
+        n = len(batch)
+        emo = np.zeros(n, np.uint32)
+        pat = np.zeros(n, np.uint16)
+        rows = np.asarray(part.rows, dtype=np.int64)
+        emo[rows] = emo_t
+        pat[rows] = pat_t
+        self.risk[0] += int((risk_t == 1).sum())
+        self.risk[1] += int((risk_t == 2).sum())
+        for ti, label, score, start, end, why in hits:
+            m = batch[part.rows[ti]]
+            heap = self.examples.get(label)
+            if heap is not None:
+                _offer(heap, self.params, score, self.done + part.rows[ti], m, start, end, why)
+        c = self.cols
+        c.t.append(part.t)
+        c.sender.append(part.sender)
+        c.kind.append(part.kind)
+        c.words.append(part.words)
+        c.emo.append(emo)
+        c.pat.append(pat)
+        self.done += n
+
+    def finish(self, me: str | None) -> Insights:
+        names = list(self.senders)
+        if me is not None and me not in self.senders:
+            raise ValidationError(
+                f"--me matches none of the {len(names)} senders in this chat. "
+                "Check the spelling as it appears in the export (case matters)."
+            )
+        chosen = {
+            label: sorted(h, key=lambda x: (-x[0], -x[1], -x[2]))
+            for label, h in self.examples.items()
+        }
+        return _summarise(self.cols.cat(), names, me, self.params, chosen, self.risk)
 
 
 def _offer(
@@ -483,15 +642,15 @@ def _offer(
     score: float,
     seq: int,
     m: Message,
-    hit: Any,
+    start: int,
+    end: int,
+    why: str,
 ) -> None:
     """Keep the best ``max_examples`` excerpts for a pattern: highest score, then shortest."""
     key = (score, -len(m.text), -seq)
     if len(heap) >= params.max_examples and key <= heap[0][:3]:
         return
-    ex = Example(
-        m.timestamp, m.sender, excerpt(m.text, hit.start, hit.end, params.example_chars), hit.why
-    )
+    ex = Example(m.timestamp, m.sender, excerpt(m.text, start, end, params.example_chars), why)
     item = (score, -len(m.text), -seq, ex)
     if len(heap) < params.max_examples:
         heapq.heappush(heap, item)
@@ -521,13 +680,14 @@ def _answers(
     s: npt.NDArray[np.int32],
     bad: npt.NDArray[np.bool_],
     window_s: float,
+    burst_s: float,
     npeople: int,
 ) -> tuple[list[AnswerStats], npt.NDArray[np.int8]]:
     """Classify the messages at ``idx``: 0 answered well, 1 unanswered, 2 answered badly.
 
-    The answer is the next turn of someone else (their messages in a row); it
-    counts when it starts within ``window_s`` seconds, and is bad when any of its
-    messages has ``bad`` set.
+    The answer is the next message of someone else plus the messages they send
+    in a row within ``burst_s`` seconds of it. It counts when it starts within
+    ``window_s`` seconds, and is bad when any of its messages has ``bad`` set.
     """
     n = len(t)
     outcome = np.zeros(len(idx), dtype=np.int8)
@@ -537,7 +697,8 @@ def _answers(
         marks = np.zeros(n, np.int64)
         marks[change] = 1
         run_of = np.cumsum(marks)  # run index of each message
-        run_bad = np.logical_or.reduceat(bad, run_start)
+        in_burst = (t - t[run_start[run_of]]) <= burst_s
+        run_bad = np.logical_or.reduceat(bad & in_burst, run_start)
         nxt_run = run_of[idx] + 1
         has = nxt_run < len(run_start)
         reply_at = np.where(has, run_start[np.minimum(nxt_run, len(run_start) - 1)], 0)
@@ -624,11 +785,14 @@ def _summarise(
     negative = harmful | ((emo & TENSE_MASK) != 0)
     positive = positive_marker | ((emo & WARM_MASK) != 0)
 
+    burst = params.reply_burst_minutes * 60
     bid_idx = np.flatnonzero((pat & BID_BIT) != 0)
     hostile = harmful | ((emo & HOSTILE_MASK) != 0)
-    bids, bid_outcome = _answers(bid_idx, t, s, hostile, params.bid_reply_hours * 3600, npeople)
+    bids, bid_outcome = _answers(
+        bid_idx, t, s, hostile, params.bid_reply_hours * 3600, burst, npeople
+    )
     rep_idx = np.flatnonzero((pat & REPAIR_BIT) != 0)
-    repairs, _ = _answers(rep_idx, t, s, negative, params.repair_reply_hours * 3600, npeople)
+    repairs, _ = _answers(rep_idx, t, s, negative, params.repair_reply_hours * 3600, burst, npeople)
 
     people = []
     hours = np.bincount(s * 24 + hour, minlength=npeople * 24).reshape(npeople, 24)

@@ -44,12 +44,13 @@ svg .anchor { stroke: var(--ink); stroke-width: 2; stroke-dasharray: 3 2; }
 svg .marker { fill: var(--accent); stroke: #fff; stroke-width: 2; }
 svg .series.off { display: none; }
 .legend { display:flex; flex-wrap: wrap; gap: 6px; }
-.legend .lg { font: inherit; font-size: .8rem; border: 1px solid var(--line); background: var(--card);
-  border-radius: 99px; padding: 1px 8px; cursor: pointer; }
+.legend .lg { font: inherit; font-size: .8rem; border: 1px solid var(--line);
+  background: var(--card);  border-radius: 99px; padding: 1px 8px; cursor: pointer; }
 .legend .lg i { display:inline-block; width: 10px; height: 10px; border-radius: 2px;
   margin-right: 5px; vertical-align: -1px; }
 .legend .lg[aria-pressed="false"] { opacity: .45; text-decoration: line-through; }
-.note { background: #f6f3ea; border-left: 4px solid #d9c48f; padding: 8px 12px; border-radius: 6px; }
+.note { background: #f6f3ea; border-left: 4px solid #d9c48f; padding: 8px 12px;
+  border-radius: 6px; }
 .safety { background: #fdf0ec; border-left: 4px solid #b04c4c; padding: 10px 14px;
   border-radius: 6px; margin: 12px 0; }
 .examples { list-style: none; padding: 0; margin: 4px 0 8px; }

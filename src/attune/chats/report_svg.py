@@ -57,7 +57,9 @@ def _axis(top: float, left: float, right: float, bottom: float, vmax: float, fmt
     for frac in (0, 0.5, 1):
         y = bottom - (bottom - top) * frac
         value = vmax * frac
-        text = f"{value * 100:.0f}%" if fmt == "%" else _num(value)
+        text = (
+            f"{value * 100:.0f}%" if fmt == "%" else _num(value) if vmax < 10 else f"{value:,.0f}"
+        )
         out.append(
             f'<line class="grid" x1="{left}" x2="{right}" y1="{_num(y)}" y2="{_num(y)}"/>'
             f'<text class="tick" x="{left - 4}" y="{_num(y + 3)}" text-anchor="end">{text}</text>'
@@ -97,9 +99,7 @@ def stacked_bars(
                 f'width="{_num(bar_w)}" height="{_num(h)}"><title>{escape(label)}: '
                 f"{escape(name)}, {_num(v)} {unit}</title></rect>"
             )
-        body.append(
-            f'<g class="series" data-series="{si}" fill="{color(si)}">{"".join(parts)}</g>'
-        )
+        body.append(f'<g class="series" data-series="{si}" fill="{color(si)}">{"".join(parts)}</g>')
     body.append(_ticks(labels, lambda i: left + (i + 0.5) * slot, height - 8))
     return _frame(chart_id, width, height, f"{unit} per period", "".join(body))
 
@@ -140,9 +140,7 @@ def grouped_bars(
                 f'height="{_num(h)}"><title>{escape(label)}: {escape(name)}, '
                 f"{_num(v)} {unit}</title></rect>"
             )
-        body.append(
-            f'<g class="series" data-series="{si}" fill="{color(si)}">{"".join(parts)}</g>'
-        )
+        body.append(f'<g class="series" data-series="{si}" fill="{color(si)}">{"".join(parts)}</g>')
     body.append(_ticks(labels, lambda i: left + (i + 0.5) * slot, height - 8, most=12))
     return _frame(chart_id, width, height, f"{unit} per category", "".join(body))
 
