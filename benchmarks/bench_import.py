@@ -95,17 +95,18 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--skip-whatstk", action="store_true")
     args = parser.parse_args()
-    attune = [sys.executable, "-m", "attune.cli", "import", "--format", "whatsapp", "--jsonl"]
+    script = Path(sys.executable).with_name("attune")
+    attune = [str(script), "import", "--format", "whatsapp", "--jsonl"]
     with tempfile.TemporaryDirectory() as tmp:
         chat = Path(tmp) / "chat.txt"
         generate(chat, args.messages)
         size = chat.stat().st_size / 2**20
         print(f"chat: {args.messages:,} messages, {size:.1f} MiB")
-        script = Path(tmp) / "whatstk_jsonl.py"
-        script.write_text(WHATSTK_SCRIPT)
+        whatstk = Path(tmp) / "whatstk_jsonl.py"
+        whatstk.write_text(WHATSTK_SCRIPT)
         tools = {"attune": [*attune, str(chat)]}
         if not args.skip_whatstk:
-            tools["whatstk"] = [sys.executable, str(script), str(chat)]
+            tools["whatstk"] = [sys.executable, str(whatstk), str(chat)]
         results: dict[str, dict[str, float]] = {}
         for name, cmd in tools.items():
             out = Path(tmp) / f"{name}.jsonl"

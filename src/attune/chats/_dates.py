@@ -18,14 +18,63 @@ DATE_ORDERS = ("dmy", "mdy", "ymd", "ydm", "dym", "myd")
 
 # Twelve-hour markers, normalised by ``marker_key``: lower case, dots and spaces removed.
 _AM = {
-    "am", "a", "vorm", "vm", "fm", "ap", "de", "dop", "πμ", "ص", "قظ", "上午", "午前", "오전",
-    "sa", "öö", "pg", "eparadites", "дп", "ка", "पूर्वाह्न", "முற்பகல்", "পূর্বাহ্ণ",
-    "ก่อนเที่ยง", "凌晨", "早上", "清晨",
+    "am",
+    "a",
+    "vorm",
+    "vm",
+    "fm",
+    "ap",
+    "de",
+    "dop",
+    "πμ",
+    "ص",
+    "قظ",
+    "上午",
+    "午前",
+    "오전",
+    "sa",
+    "öö",
+    "pg",
+    "eparadites",
+    "дп",
+    "ка",
+    "पूर्वाह्न",
+    "முற்பகல்",
+    "পূর্বাহ্ণ",
+    "ก่อนเที่ยง",
+    "凌晨",
+    "早上",
+    "清晨",
 }
 _PM = {
-    "pm", "p", "nachm", "nm", "em", "ip", "du", "odp", "μμ", "م", "بظ", "下午", "午後", "오후",
-    "ch", "ös", "ptg", "epasdites", "пп", "кп", "अपराह्न", "பிற்பகல்", "অপরাহ্ণ",
-    "หลังเที่ยง", "晚上", "傍晚", "夜晚", "م", "ب",
+    "pm",
+    "p",
+    "nachm",
+    "nm",
+    "em",
+    "ip",
+    "du",
+    "odp",
+    "μμ",
+    "م",
+    "بظ",
+    "下午",
+    "午後",
+    "오후",
+    "ch",
+    "ös",
+    "ptg",
+    "epasdites",
+    "пп",
+    "кп",
+    "अपराह्न",
+    "பிற்பகல்",
+    "অপরাহ্ণ",
+    "หลังเที่ยง",
+    "晚上",
+    "傍晚",
+    "夜晚",
+    "ب",
 }
 _NOON = {"中午"}
 
@@ -138,8 +187,29 @@ def _year_position(samples: Iterable[Sequence[str]]) -> int:
     return 2
 
 
+def _year_first(samples: Iterable[Sequence[str]]) -> str:
+    """Order for year-first dates: ``ydm`` only when the middle field is the one above 12."""
+    rows = list(samples)
+    over2 = max(int(f[1]) for f in rows) > 12
+    over3 = max(int(f[2]) for f in rows) > 12
+    return "ydm" if over2 and not over3 else "ymd"
+
+
 def _decreases(dates: Sequence[tuple[int, int, int]]) -> int:
     return sum(1 for a, b in zip(dates, dates[1:], strict=False) if b < a)
+
+
+def settled_order(samples: Sequence[Sequence[str]]) -> str | None:
+    """Return the order the dates prove (a year first, or a field above 12), else None."""
+    if not samples:
+        return None
+    if _year_position(samples) == 0:
+        return _year_first(samples)
+    over1 = max(int(f[0]) for f in samples) > 12
+    over2 = max(int(f[1]) for f in samples) > 12
+    if over1 != over2:
+        return "dmy" if over1 else "mdy"
+    return None
 
 
 def decide_order(samples: Sequence[Sequence[str]], default: str = "dmy") -> str:
@@ -152,7 +222,7 @@ def decide_order(samples: Sequence[Sequence[str]], default: str = "dmy") -> str:
     if not samples:
         return default
     if _year_position(samples) == 0:
-        return "ymd"
+        return _year_first(samples)
     firsts = [int(f[0]) for f in samples]
     seconds = [int(f[1]) for f in samples]
     over1, over2 = max(firsts) > 12, max(seconds) > 12
@@ -173,7 +243,5 @@ def check_order(order: str) -> str:
     """Validate a ``--date-order`` value such as ``dmy`` or ``mdy``."""
     value = order.lower()
     if value not in DATE_ORDERS:
-        raise ChatFormatError(
-            f"unknown date order {order!r}; use one of {', '.join(DATE_ORDERS)}"
-        )
+        raise ChatFormatError(f"unknown date order {order!r}; use one of {', '.join(DATE_ORDERS)}")
     return value

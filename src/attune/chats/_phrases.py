@@ -12,28 +12,82 @@ import re
 # Whole bodies WhatsApp writes instead of an attachment.
 MEDIA_BODIES = frozenset(
     {
-        "<Media omitted>", "<Medien ausgelassen>", "<Multimedia omitido>", "<Médias omis>",
-        "<Media omessi>", "<Mídia oculta>", "<Arquivo de mídia oculto>", "<Media weggelaten>",
-        "<Без медиафайлов>", "<Медиафайлы пропущены>", "<Medya dahil edilmedi>",
-        "<Media tidak disertakan>", "<Media dihilangkan>", "<Pominięto multimedia>",
-        "<Média vynechána>", "<Media utelämnad>", "<Media udeladt>", "<Media utelatt>",
-        "<Media jätetty pois>", "<Τα πολυμέσα παραλείφθηκαν>", "<Медіа пропущено>",
-        "<ملف وسائط محذوف>", "<تم استبعاد الوسائط>", "<רכיב המדיה הושמט>", "<媒体已省略>",
-        "<省略されたメディア>", "<미디어 파일 생략>", "<ไม่รวมสื่อ>", "<Đã bỏ qua tập tin>",
-        "<Media dikecualikan>", "<Médiafájl kihagyva>", "<Media omise>",
+        "<Media omitted>",
+        "<Medien ausgelassen>",
+        "<Multimedia omitido>",
+        "<Médias omis>",
+        "<Media omessi>",
+        "<Mídia oculta>",
+        "<Arquivo de mídia oculto>",
+        "<Media weggelaten>",
+        "<Без медиафайлов>",
+        "<Медиафайлы пропущены>",
+        "<Medya dahil edilmedi>",
+        "<Media tidak disertakan>",
+        "<Media dihilangkan>",
+        "<Pominięto multimedia>",
+        "<Média vynechána>",
+        "<Media utelämnad>",
+        "<Media udeladt>",
+        "<Media utelatt>",
+        "<Media jätetty pois>",
+        "<Τα πολυμέσα παραλείφθηκαν>",
+        "<Медіа пропущено>",
+        "<ملف وسائط محذوف>",
+        "<تم استبعاد الوسائط>",
+        "<רכיב המדיה הושמט>",
+        "<媒体已省略>",
+        "<省略されたメディア>",
+        "<미디어 파일 생략>",
+        "<ไม่รวมสื่อ>",
+        "<Đã bỏ qua tập tin>",
+        "<Media dikecualikan>",
+        "<Médiafájl kihagyva>",
+        "<Media omise>",
     }
 )
 
 # Endings of iOS placeholders ("image omitted", "Bild weggelassen", "imagen omitida", ...)
 # and of Android attachment lines ("IMG-2023.jpg (file attached)").
 MEDIA_ENDINGS = (
-    " omitted", " weggelassen", " omitida", " omitido", " omis", " omise", " absente",
-    " omessa", " omesso", " ocultada", " ocultado", " oculto", " oculta", " weggelaten",
-    " отсутствует", " пропущено", " dahil edilmedi", " tidak disertakan", " pominięto",
-    " utelämnad", " udeladt", " utelatt", " vynecháno", " 省略", " 已省略", " 생략됨",
-    "(file attached)", "(Datei angehängt)", "(archivo adjunto)", "(arquivo anexado)",
-    "(fichier joint)", "(file allegato)", "(bestand bijgevoegd)", "(файл прикреплён)",
-    "(файл прикреплен)", "(dosya ekli)", "(file terlampir)", "(plik załączony)",
+    " omitted",
+    " weggelassen",
+    " omitida",
+    " omitido",
+    " omis",
+    " omise",
+    " absente",
+    " omessa",
+    " omesso",
+    " ocultada",
+    " ocultado",
+    " oculto",
+    " oculta",
+    " weggelaten",
+    " отсутствует",
+    " пропущено",
+    " dahil edilmedi",
+    " tidak disertakan",
+    " pominięto",
+    " utelämnad",
+    " udeladt",
+    " utelatt",
+    " vynecháno",
+    " 省略",
+    " 已省略",
+    " 생략됨",
+    "(file attached)",
+    "(Datei angehängt)",
+    "(archivo adjunto)",
+    "(arquivo anexado)",
+    "(fichier joint)",
+    "(file allegato)",
+    "(bestand bijgevoegd)",
+    "(файл прикреплён)",
+    "(файл прикреплен)",
+    "(dosya ekli)",
+    "(file terlampir)",
+    "(plik załączony)",
 )
 
 _MEDIA_LAST = frozenset(e[-1] for e in MEDIA_ENDINGS)
@@ -45,31 +99,67 @@ ANGLE_NOTE = re.compile(r"<[^<>\n]{1,120}>")
 # Bodies that are service events even though a person's name heads them; each entry
 # is a regular expression that starts with a literal letter (used as a fast pre-check).
 _SYSTEM_PHRASES = (
-    "This message was deleted", "You deleted this message", "Diese Nachricht wurde gelöscht",
-    "Du hast diese Nachricht gelöscht", "Se eliminó este mensaje", "Eliminaste este mensaje",
-    "Ce message a été supprimé", "Vous avez supprimé ce message",
-    "Questo messaggio è stato eliminato", "Hai eliminato questo messaggio",
-    "Essa mensagem foi apagada", "Esta mensagem foi apagada", "Você apagou esta mensagem",
-    "Mensagem apagada", "Dit bericht is verwijderd", "Je hebt dit bericht verwijderd",
-    "Это сообщение удалено", "Вы удалили это сообщение", "Bu mesaj silindi",
-    "Bu mesajı sildiniz", "Pesan ini telah dihapus", "Anda menghapus pesan ini",
-    "تم حذف هذه الرسالة", "لقد حذفت هذه الرسالة", "此消息已删除", "你删除了此消息",
-    "このメッセージは削除されました", "삭제된 메시지입니다",
-    "Missed (?:voice|video|group voice|group video) call", "Verpasster (?:Sprach|Video)anruf",
-    "Llamada (?:de voz|de video|perdida)", "Appel (?:vocal|vidéo) manqué",
-    "Chiamata (?:vocale|video) persa", "Chamada de (?:voz|vídeo) perdida",
-    "Gemiste (?:spraak|video)oproep", "Пропущенный (?:аудио|видео)?звонок",
-    "Cevapsız (?:sesli|görüntülü) arama", "(?:Voice|Video) call$",
+    "This message was deleted",
+    "You deleted this message",
+    "Diese Nachricht wurde gelöscht",
+    "Du hast diese Nachricht gelöscht",
+    "Se eliminó este mensaje",
+    "Eliminaste este mensaje",
+    "Ce message a été supprimé",
+    "Vous avez supprimé ce message",
+    "Questo messaggio è stato eliminato",
+    "Hai eliminato questo messaggio",
+    "Essa mensagem foi apagada",
+    "Esta mensagem foi apagada",
+    "Você apagou esta mensagem",
+    "Mensagem apagada",
+    "Dit bericht is verwijderd",
+    "Je hebt dit bericht verwijderd",
+    "Это сообщение удалено",
+    "Вы удалили это сообщение",
+    "Bu mesaj silindi",
+    "Bu mesajı sildiniz",
+    "Pesan ini telah dihapus",
+    "Anda menghapus pesan ini",
+    "تم حذف هذه الرسالة",
+    "لقد حذفت هذه الرسالة",
+    "此消息已删除",
+    "你删除了此消息",
+    "このメッセージは削除されました",
+    "삭제된 메시지입니다",
+    "Missed (?:voice|video|group voice|group video) call",
+    "Verpasster (?:Sprach|Video)anruf",
+    "Llamada (?:de voz|de video|perdida)",
+    "Appel (?:vocal|vidéo) manqué",
+    "Chiamata (?:vocale|video) persa",
+    "Chamada de (?:voz|vídeo) perdida",
+    "Gemiste (?:spraak|video)oproep",
+    "Пропущенный (?:аудио|видео)?звонок",
+    "Cevapsız (?:sesli|görüntülü) arama",
+    "(?:Voice|Video) call$",
     "Messages (?:and calls are|to this (?:chat|group)|you send)",
-    "Nachrichten und Anrufe sind", "Los mensajes y las llamadas", "As mensagens e as chamadas",
-    "Les messages et les appels", "I messaggi e le chiamate", "Berichten en gesprekken",
-    "Сообщения и звонки", "Mesajlar ve aramalar", "Pesan dan panggilan",
-    "Your security code with .* changed", "Security code changed",
+    "Nachrichten und Anrufe sind",
+    "Los mensajes y las llamadas",
+    "As mensagens e as chamadas",
+    "Les messages et les appels",
+    "I messaggi e le chiamate",
+    "Berichten en gesprekken",
+    "Сообщения и звонки",
+    "Mesajlar ve aramalar",
+    "Pesan dan panggilan",
+    "Your security code with .* changed",
+    "Security code changed",
 )
 _LOCATION_PHRASES = (
-    "location: https?://", "standort: https?://", "ubicación: https?://",
-    "localização: https?://", "position ?: https?://", "posizione: https?://",
-    "locatie: https?://", "live location shared", "live-standort wird geteilt",
+    "location: https?://",
+    "standort: https?://",
+    "ubicación: https?://",
+    "localização: https?://",
+    "position ?: https?://",
+    "posizione: https?://",
+    "locatie: https?://",
+    "live location shared",
+    "live-standort wird geteilt",
     "ubicación en tiempo real compartida",
 )
 ATTRIBUTED_SYSTEM = re.compile("|".join(_SYSTEM_PHRASES), re.DOTALL)
@@ -96,6 +186,8 @@ def _has_named_key(text: str) -> bool:
         or "invite link" in text
         or "is a contact" in text
     )
+
+
 _SYSTEM_FIRST = frozenset("TYDSEVCMLNAIBPÉÉЭВСҒćتل此你こ삭ÉGLlsuVv")
 
 
@@ -116,16 +208,23 @@ def looks_like_sender(name: str) -> bool:
 
 def whatsapp_kind(text: str) -> str:
     """Classify the body of a WhatsApp message that a person sent: text, media or system."""
-    if not text or text in MEDIA_BODIES:
+    if not text:
         return "media"  # an empty body is what a view-once photo leaves behind
     first = text.split("\n", 1)[0] if "\n" in text else text
-    if first[-1] in _MEDIA_LAST and len(first) <= 200 and first.endswith(MEDIA_ENDINGS):
+    if not first:
+        return "text"
+    last = first[-1]
+    if last == ">":
+        if first in MEDIA_BODIES or (
+            first[0] == "<" and ANGLE_NOTE.fullmatch(first) and "edited" not in first
+        ):
+            return "media"
+    elif last in _MEDIA_LAST and len(first) <= 200 and first.endswith(MEDIA_ENDINGS):
         return "media"
-    if first[0] == "<" and ANGLE_NOTE.fullmatch(first) and "edited" not in first:
-        return "media"
-    if first[0] in _SYSTEM_FIRST and ATTRIBUTED_SYSTEM.match(text):
+    lead = first[0]
+    if lead in _SYSTEM_FIRST and ATTRIBUTED_SYSTEM.match(text):
         return "system"
-    if first[0] in _LOCATION_FIRST and LOCATION.match(text):
+    if lead in _LOCATION_FIRST and LOCATION.match(text):
         return "media"
     if len(text) < 300 and _has_named_key(text) and NAMED_SYSTEM.match(text):
         return "system"

@@ -27,10 +27,14 @@ def zip_member(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as zf:
             names = [
-                i for i in zf.infolist() if not i.is_dir() and i.filename.lower().endswith(_TEXT_SUFFIXES)
+                i
+                for i in zf.infolist()
+                if not i.is_dir() and i.filename.lower().endswith(_TEXT_SUFFIXES)
             ]
     except (zipfile.BadZipFile, OSError) as e:
-        raise ChatFormatError(f"cannot read the zip archive ({e.__class__.__name__})", path=str(path)) from None
+        raise ChatFormatError(
+            f"cannot read the zip archive ({e.__class__.__name__})", path=str(path)
+        ) from None
     if not names:
         raise ChatFormatError(
             "the zip archive holds no .txt or .json chat file; expected a chat export",

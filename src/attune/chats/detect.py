@@ -11,7 +11,14 @@ from attune.chats._source import is_zip, read_head, zip_member
 from attune.errors import ChatFormatError
 
 FORMATS = (
-    "whatsapp", "telegram", "discord", "messenger", "signal", "imessage", "csv", "jsonl",
+    "whatsapp",
+    "telegram",
+    "discord",
+    "messenger",
+    "signal",
+    "imessage",
+    "csv",
+    "jsonl",
 )
 
 _IMESSAGE_STAMP = re.compile(r"^[A-Z][a-z]{2} \d{1,2}, \d{4}\s+\d{1,2}:\d{2}:\d{2}\s?[AP]M", re.M)
@@ -42,15 +49,26 @@ def detect_format(path: str | Path) -> str:
     suffix = Path(name).suffix.lower()
     head = read_head(path, 65536)
     stripped = whatsapp.strip_marks(head).lstrip()
-    if suffix == ".json" or stripped[:1] in "{[":
-        if stripped[:1] == "[":
-            kind = _json_kind(stripped)
-            return kind or "jsonl"
+    looks_json = stripped[:1] == "{" or (
+        stripped[:1] == "[" and stripped[1:].lstrip()[:1] in ("{", "]", "")
+    )
+    if suffix == ".json" or looks_json:
         kind = _json_kind(stripped)
         if kind:
             return kind
-        if stripped[:1] == "{" and '"timestamp"' in stripped.split("\n", 1)[0]:
+        first_line = stripped.split("\n", 1)[0]
+        if (
+            stripped[:1] == "{"
+            and '"timestamp"' in first_line
+            and first_line.rstrip().endswith("}")
+        ):
             return "jsonl"
+        raise ChatFormatError(
+            "this JSON is not a chat export we know; expected a Telegram result.json, a "
+            "DiscordChatExporter file, a Messenger/Instagram message_1.json, or JSON Lines "
+            "with timestamp, sender and text",
+            path=str(path),
+        )
     if suffix in (".jsonl", ".ndjson"):
         return "jsonl"
     if suffix == ".csv":

@@ -21,8 +21,15 @@ def jsonl_batches(records: Iterable[Record]) -> Iterator[str]:
     append = out.append
     for ts, sender, text, kind in records:
         append(
-            '{"timestamp": "' + ts + '", "sender": ' + enc(sender) + ', "text": ' + enc(text)
-            + ', "kind": "' + kind + '"}\n'
+            '{"timestamp": "'
+            + ts
+            + '", "sender": '
+            + enc(sender)
+            + ', "text": '
+            + enc(text)
+            + ', "kind": "'
+            + kind
+            + '"}\n'
         )
         if len(out) >= _BATCH:
             yield "".join(out)

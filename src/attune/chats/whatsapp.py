@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from attune.chats._dates import check_order, decide_order, iso_date, iso_time
+from attune.chats._dates import check_order, decide_order, iso_date, iso_time, settled_order
 from attune.chats._phrases import looks_like_sender, whatsapp_kind
 from attune.chats._source import open_text
 from attune.chats.model import Record
@@ -88,29 +88,64 @@ def _shape(open_: str, era: str, d1: str, sep: str, d3: str) -> tuple[bool, str,
 class _Plan:
     """What the first pass decided: date order per header shape and the dominant shape."""
 
-    def __init__(self, orders: dict[tuple[bool, str, bool, bool], str], main: tuple[bool, str, bool, bool]):
+    def __init__(
+        self,
+        orders: dict[tuple[bool, str, bool, bool], str],
+        main: tuple[bool, str, bool, bool],
+        forced: str | None,
+    ):
         self.orders = orders
         self.main = main
+        self.forced = forced
+
+    def order_for(self, shape: tuple[bool, str, bool, bool], fields: tuple[str, str, str]) -> str:
+        """Return the order for a shape the sample did not show, judged from its first date."""
+        order = self.orders.get(shape)
+        if order is None:
+            order = self.forced or decide_order([fields], default=self.orders[self.main])
+            self.orders[shape] = order
+        return order
 
 
-def plan(path: Path, date_order: str | None = None) -> _Plan:
-    """Scan the file once for header dates and decide how to read them."""
-    counts: Counter[tuple[str, str, str, str, str, str]] = Counter()
-    first = True
-    for chunk in _chunks(path):
-        counts.update(_SCAN.findall("\n" + chunk if first else "\n" + chunk))
-        first = False
-    if not counts:
-        raise ChatFormatError("found no WhatsApp message header; " + EXPECTED, path=str(path))
+def _shapes(
+    counts: Counter[tuple[str, str, str, str, str, str]],
+) -> tuple[
+    dict[tuple[bool, str, bool, bool], list[tuple[str, str, str]]],
+    Counter[tuple[bool, str, bool, bool]],
+]:
     per_shape: dict[tuple[bool, str, bool, bool], list[tuple[str, str, str]]] = {}
     totals: Counter[tuple[bool, str, bool, bool]] = Counter()
     for (open_, era, d1, sep, d2, d3), n in counts.items():
         key = _shape(open_, era, d1, sep, d3)
         per_shape.setdefault(key, []).append((d1, d2, d3))
         totals[key] += n
+    return per_shape, totals
+
+
+def plan(path: Path, date_order: str | None = None) -> _Plan:
+    """Decide how to read the file's dates: the dominant header shape and each shape's order.
+
+    The first block of the file usually settles the order (a day above 12, or a
+    year first). Only when it does not are the dates of the whole file scanned,
+    keeping just the distinct ones, so memory stays flat either way.
+    """
+    counts: Counter[tuple[str, str, str, str, str, str]] = Counter()
+    settled = False
+    for chunk in _chunks(path):
+        counts.update(_SCAN.findall("\n" + chunk))
+        if not settled:
+            if date_order:
+                break
+            per_shape, _ = _shapes(counts)
+            if per_shape and all(settled_order(s) for s in per_shape.values()):
+                break
+            settled = True  # not settled by the sample: read every date
+    if not counts:
+        raise ChatFormatError("found no WhatsApp message header; " + EXPECTED, path=str(path))
+    per_shape, totals = _shapes(counts)
     forced = check_order(date_order) if date_order else None
     orders = {key: forced or decide_order(samples) for key, samples in per_shape.items()}
-    return _Plan(orders, totals.most_common(1)[0][0])
+    return _Plan(orders, totals.most_common(1)[0][0], forced)
 
 
 def parse(path: Path, *, date_order: str | None = None) -> Iterator[Record]:
@@ -120,7 +155,6 @@ def parse(path: Path, *, date_order: str | None = None) -> Iterator[Record]:
     file's dates suggest.
     """
     decided = plan(path, date_order)
-    orders, main_shape = decided.orders, decided.main
     dates: dict[tuple[str, str, str, str, str, str], str | None] = {}
     times: dict[tuple[str, str, str, str, str], str | None] = {}
     known: set[str] = set()
@@ -141,7 +175,7 @@ def parse(path: Path, *, date_order: str | None = None) -> Iterator[Record]:
                 dkey = (open_, era, d1, sep, d2, d3)
                 day = dates.get(dkey, "")
                 if day == "":
-                    day = _day(dkey, orders, main_shape)
+                    day = _day(dkey, decided)
                     dates[dkey] = day
                 if day is not None:
                     tkey = (pre, h, mi, s, ampm)
@@ -158,7 +192,7 @@ def parse(path: Path, *, date_order: str | None = None) -> Iterator[Record]:
                             started = True
                             ts = stamp
                             extra = []
-                            rest = line[m.end():]
+                            rest = line[m.end() :]
                             i = rest.find(": ")
                             if i > 0 and looks_like_sender(rest[:i]):
                                 sender, text, system = rest[:i], rest[i + 2 :], False
@@ -186,19 +220,14 @@ def parse(path: Path, *, date_order: str | None = None) -> Iterator[Record]:
         yield _record(ts, sender, text, extra, system)
 
 
-def _day(
-    key: tuple[str, str, str, str, str, str],
-    orders: dict[tuple[bool, str, bool, bool], str],
-    main: tuple[bool, str, bool, bool],
-) -> str | None:
+def _day(key: tuple[str, str, str, str, str, str], decided: _Plan) -> str | None:
     """Return '1YYYY-MM-DD' for the dominant shape, '0YYYY-MM-DD' for others, None if no date."""
     open_, era, d1, sep, d2, d3 = key
     shape = _shape(open_, era, d1, sep, d3)
+    main = decided.main
     if shape[0] != main[0]:
         return None  # brackets never mix with dash headers in one export
-    order = orders.get(shape)
-    if order is None:
-        return None
+    order = decided.order_for(shape, (d1, d2, d3))
     try:
         iso = iso_date((d1, d2, d3), order, era)
     except (ValueError, OverflowError, KeyError):
