@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: install
-	$(BIN)/attune today --welcome
+	$(BIN)/attune serve
 
 # Browser tests need Debian's chromium; install it when we can (root or sudo), else they skip.
 browsers:

@@ -1040,3 +1040,71 @@ def analyze_command(jsonl: bool, jobs: int | None) -> None:
         out.write(block.encode("utf-8"))
     out.flush()
 
+
+
+# ---------------------------------------------------------------- web app and demo
+
+
+@main.command()
+@click.option(
+    "--host", default=None, help="Address to listen on (default: ATTUNE_HOST, 127.0.0.1)."
+)
+@click.option("--port", type=int, default=None, help="Port (default: ATTUNE_PORT, 8000).")
+@click.option(
+    "--demo",
+    is_flag=True,
+    help="Run on a throw-away database with two made-up people; your data is not touched.",
+)
+@friendly
+def serve(host: str | None, port: int | None, demo: bool) -> None:
+    """Start the web app (pages and JSON API) on this machine."""
+    import uvicorn
+
+    from attune.config import get_settings
+    from attune.web import create_app
+
+    settings = get_settings()
+    host = host or settings.host
+    port = port or settings.port
+    if demo:
+        from attune.demo import seed_demo
+        from attune.store import Store
+
+        store = Store.memory()
+        summary = seed_demo(store)
+        for line in summary.lines():
+            click.echo(line)
+    else:
+        store = _store()
+    app = create_app(store, settings, demo=demo)
+    click.echo(f"Attune is running at http://{host}:{port}/  (Ctrl+C to stop)")
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+
+
+@main.command()
+@friendly
+def demo() -> None:
+    """Show a demo in the terminal: two made-up people several weeks into their practice."""
+    from attune.demo import seed_demo
+    from attune.domain import checkin_day, list_goals, my_programs, program_today
+    from attune.store import Store
+
+    store = Store.memory()
+    summary = seed_demo(store)
+    console = _console()
+    for line in summary.lines():
+        console.print(line)
+    from attune.domain import find_person
+
+    robin = find_person(store, summary.people[0][0]).id
+    day = checkin_day(store, robin, summary.relationship_id)
+    console.print(f"[bold]Today[/]: {'checked in' if day.mine else 'no check-in yet'}.")
+    for enrollment in my_programs(store, robin):
+        today = program_today(store, robin, enrollment.id)
+        console.print(
+            f"[bold]{enrollment.title}[/]: {enrollment.days_done} of "
+            f"{enrollment.duration_days} days, streak {today.streak}. {today.message}"
+        )
+    for goal in list_goals(store, robin):
+        console.print(goal.summary())
+    console.print("[dim]Run 'attune serve --demo' to open the same demo in your browser.[/]")
