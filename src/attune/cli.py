@@ -1042,6 +1042,74 @@ def analyze_command(jsonl: bool, jobs: int | None) -> None:
 
 
 
+# ---------------------------------------------------------------- report
+
+
+@main.command("report")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    default="report.html",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="Where to write the HTML page.",
+)
+@click.option("--format", "fmt", default="auto", show_default=True, help="Export format.")
+@click.option("--me", default=None, help="Your name exactly as the chat shows it.")
+@click.option(
+    "--gap-hours", default=6.0, show_default=True, help="Silence that starts a new conversation."
+)
+@click.option(
+    "--examples/--no-examples", default=True, help="Quote up to 3 short excerpts per pattern."
+)
+@click.option("--jobs", type=int, default=None, help="Analysis processes (default: one per CPU).")
+@friendly
+def report_command(
+    file: str, output: str, fmt: str, me: str | None, gap_hours: float, examples: bool,
+    jobs: int | None,
+) -> None:  # fmt: skip
+    """Write one self-contained HTML report of a chat export; nothing leaves this computer.
+
+    \b
+    Example:
+      attune report "WhatsApp Chat with Sam.txt" -o sam.html --me Alex
+    """
+    from datetime import datetime
+    from pathlib import Path
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Table
+
+    from attune.chats import parse_chat
+    from attune.chats.insights import InsightParams, compute_insights
+    from attune.chats.report import render_report, summary_rows
+
+    params = InsightParams(conversation_gap_hours=gap_hours, max_examples=3 if examples else 0)
+    console = _console()
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, TimeElapsedColumn(), console=console, transient=True) as bar:
+        reading = bar.add_task("Importing", total=None)
+        messages = []
+        for message in parse_chat(file, fmt):
+            messages.append(message)
+            if len(messages) % 5000 == 0:
+                bar.update(reading, completed=len(messages))
+        bar.update(reading, total=len(messages), completed=len(messages))
+        task = bar.add_task("Analysing", total=len(messages))
+        insights = compute_insights(
+            messages, me=me, params=params, jobs=jobs,
+            progress=lambda n: bar.update(task, completed=n),
+        )  # fmt: skip
+    html = render_report(insights, generated=datetime.now())
+    Path(output).write_text(html, encoding="utf-8")
+    table = Table(show_header=False, box=None)
+    for label, value in summary_rows(insights):
+        table.add_row(f"[bold]{label}[/]", value)
+    console.print(table)
+    console.print(f"[green]✓[/] Wrote {output} ({len(html) // 1024:,} KB). Open it in a browser.")
+
+
 # ---------------------------------------------------------------- web app and demo
 
 

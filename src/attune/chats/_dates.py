@@ -199,11 +199,11 @@ def _decreases(dates: Sequence[tuple[int, int, int]]) -> int:
     return sum(1 for a, b in zip(dates, dates[1:], strict=False) if b < a)
 
 
-def settled_order(samples: Sequence[Sequence[str]]) -> str | None:
+def settled_order(samples: Sequence[Sequence[str]], year_first: bool = False) -> str | None:
     """Return the order the dates prove (a year first, or a field above 12), else None."""
     if not samples:
         return None
-    if _year_position(samples) == 0:
+    if year_first or _year_position(samples) == 0:
         return _year_first(samples)
     over1 = max(int(f[0]) for f in samples) > 12
     over2 = max(int(f[1]) for f in samples) > 12
@@ -212,7 +212,9 @@ def settled_order(samples: Sequence[Sequence[str]]) -> str | None:
     return None
 
 
-def decide_order(samples: Sequence[Sequence[str]], default: str = "dmy") -> str:
+def decide_order(
+    samples: Sequence[Sequence[str]], default: str = "dmy", year_first: bool = False
+) -> str:
     """Decide a file's date order from all its distinct dates, in first-seen order.
 
     A field above 12 cannot be a month, which settles most files. When every
@@ -221,7 +223,7 @@ def decide_order(samples: Sequence[Sequence[str]], default: str = "dmy") -> str:
     """
     if not samples:
         return default
-    if _year_position(samples) == 0:
+    if year_first or _year_position(samples) == 0:
         return _year_first(samples)
     firsts = [int(f[0]) for f in samples]
     seconds = [int(f[1]) for f in samples]
@@ -237,6 +239,13 @@ def decide_order(samples: Sequence[Sequence[str]], default: str = "dmy") -> str:
     if dmy != mdy:
         return "dmy" if dmy < mdy else "mdy"
     return default if default in ("dmy", "mdy") else "dmy"
+
+
+def usual_order(samples: Sequence[Sequence[str]], sep: str) -> str:
+    """The tie-breaker for dates that prove nothing: US-style unpadded ``1/5/24`` reads as mdy."""
+    if sep == "/" and any(len(f[0]) == 1 or len(f[1]) == 1 for f in samples):
+        return "mdy"
+    return "dmy"
 
 
 def check_order(order: str) -> str:

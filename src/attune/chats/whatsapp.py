@@ -20,7 +20,14 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from attune.chats._dates import check_order, decide_order, iso_date, iso_time, settled_order
+from attune.chats._dates import (
+    check_order,
+    decide_order,
+    iso_date,
+    iso_time,
+    settled_order,
+    usual_order,
+)
 from attune.chats._phrases import looks_like_sender, whatsapp_kind
 from attune.chats._source import open_text
 from attune.chats.model import Record
@@ -102,7 +109,9 @@ class _Plan:
         """Return the order for a shape the sample did not show, judged from its first date."""
         order = self.orders.get(shape)
         if order is None:
-            order = self.forced or decide_order([fields], default=self.orders[self.main])
+            order = self.forced or decide_order(
+                [fields], default=self.orders[self.main], year_first=shape[2]
+            )
             self.orders[shape] = order
         return order
 
@@ -137,14 +146,17 @@ def plan(path: Path, date_order: str | None = None) -> _Plan:
             if date_order:
                 break
             per_shape, _ = _shapes(counts)
-            if per_shape and all(settled_order(s) for s in per_shape.values()):
+            if per_shape and all(settled_order(s, k[2]) for k, s in per_shape.items()):
                 break
             settled = True  # not settled by the sample: read every date
     if not counts:
         raise ChatFormatError("found no WhatsApp message header; " + EXPECTED, path=str(path))
     per_shape, totals = _shapes(counts)
     forced = check_order(date_order) if date_order else None
-    orders = {key: forced or decide_order(samples) for key, samples in per_shape.items()}
+    orders = {
+        key: forced or decide_order(samples, usual_order(samples, key[1]), year_first=key[2])
+        for key, samples in per_shape.items()
+    }
     return _Plan(orders, totals.most_common(1)[0][0], forced)
 
 
