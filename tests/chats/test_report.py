@@ -123,3 +123,33 @@ def test_summary_rows_for_the_terminal() -> None:
     assert "bids turned toward 100%" in rows["Ana <i>"]
     assert "anchor 5:1" in rows["During conflict"]
     assert "Safety" in rows
+
+
+def test_cli_report_writes_one_page_and_prints_a_summary(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from attune.cli import main
+
+    chat = tmp_path / "WhatsApp Chat with Sam.txt"
+    lines = [
+        "06/05/2024, 20:00 - Alex: how was your day?",
+        "06/05/2024, 20:03 - Sam: good, thank you for asking!",
+        "06/05/2024, 20:10 - Sam: <Media omitted>",
+        "07/05/2024, 23:30 - Alex: are you awake?",
+        "07/05/2024, 23:45 - Sam: yes, I love you",
+    ]
+    chat.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(
+        main, ["report", str(chat), "-o", str(out), "--me", "Alex", "--jobs", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Alex (you)" in result.output and "2 conversations" in result.output
+    assert "Wrote" in result.output and "report.html" in result.output
+    html = out.read_text(encoding="utf-8")
+    assert html.startswith("<!doctype html>") and "Sam" in html
+    assert not re.search(r"https?://", html)
+
+    wrong = CliRunner().invoke(main, ["report", str(chat), "-o", str(out), "--me", "Zed"])
+    assert wrong.exit_code == 1
+    assert "matches none of the 2 senders" in wrong.output

@@ -25,7 +25,7 @@ import heapq
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from itertools import islice
 from typing import Any, Literal
@@ -429,10 +429,17 @@ def _work(texts: list[str], max_examples: int) -> Reduced:
     return reduce_analyses(_worker_pipeline.analyze(texts), max_examples)
 
 
+def available_components() -> tuple[str, ...]:
+    """The insight components this installation has (all of them in a full install)."""
+    from importlib.util import find_spec
+
+    return tuple(c for c in INSIGHT_COMPONENTS if find_spec(f"attune.analysis.{c}") is not None)
+
+
 def _local_analyzer() -> Analyzer:
     from attune.analysis.pipeline import Pipeline
 
-    pipeline = Pipeline(INSIGHT_COMPONENTS)
+    pipeline = Pipeline(available_components())
     return pipeline.analyze  # type: ignore[no-any-return]
 
 
@@ -490,6 +497,12 @@ def compute_insights(
             raise ValidationError("analyses must hold one Analysis per message: got more.")
     else:
         _parallel(state, batches, jobs or default_jobs(), progress)
+    if ana_iter is None and analyzer is None:
+        missing = set(INSIGHT_COMPONENTS) - set(available_components())
+        state.notes.extend(
+            f"The {name} analysis is not installed, so its findings are missing here."
+            for name in sorted(missing)
+        )
     return state.finish(me)
 
 
@@ -534,7 +547,7 @@ def _parallel(
             if progress is not None:
                 progress(state.done)
 
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(INSIGHT_COMPONENTS,)) as pool:
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(available_components(),)) as pool:
         for batch in _chain([first, second], batches):
             part = state.read(batch)
             pending.append((batch, part, pool.apply_async(_work, (part.texts, keep))))
@@ -569,6 +582,7 @@ class _State:
         self.examples: dict[str, list[tuple[float, int, int, Example]]] = {p: [] for p in PATTERNS}
         self.risk = [0, 0]
         self.done = 0
+        self.notes: list[str] = []
 
     def read(self, batch: list[Message]) -> _Part:
         n = len(batch)
@@ -633,7 +647,8 @@ class _State:
             label: sorted(h, key=lambda x: (-x[0], -x[1], -x[2]))
             for label, h in self.examples.items()
         }
-        return _summarise(self.cols.cat(), names, me, self.params, chosen, self.risk)
+        ins = _summarise(self.cols.cat(), names, me, self.params, chosen, self.risk)
+        return replace(ins, notes=tuple(self.notes)) if self.notes else ins
 
 
 def _offer(

@@ -151,10 +151,12 @@ def _overview(ins: Insights) -> str:
                 f"({_n(person.media)}) sent under this name; {_n(person.words)} words in all.",
             )
         )
+    notes = "".join(f'<p class="note">{escape(n)}</p>' for n in ins.notes)
     return _section(
         "overview",
         "Overview",
         f"From {escape(span)}.",
+        notes,
         f'<div class="stats">{"".join(cards)}</div>',
     )
 
