@@ -81,3 +81,18 @@ def login_as(web_app):  # type: ignore[no-untyped-def]
     yield make
     for c in clients:
         c.close()
+
+
+@pytest.fixture
+def anon_client(web_app):  # type: ignore[no-untyped-def]
+    """Factory: ``anon_client(app=None)`` gives a fresh anonymous client with a CSRF token."""
+    clients: list[Client] = []
+
+    def make(app=None) -> Client:  # type: ignore[no-untyped-def]
+        client = anonymous(app or web_app)
+        clients.append(client)
+        return client
+
+    yield make
+    for c in clients:
+        c.close()
