@@ -1176,3 +1176,216 @@ def demo() -> None:
     for goal in list_goals(store, robin):
         console.print(goal.summary())
     console.print("[dim]Run 'attune serve --demo' to open the same demo in your browser.[/]")
+
+
+# ---------------------------------------------------------------- coach
+
+
+@main.command()
+@click.option("--once", "once", metavar="TEXT", default=None, help="Answer one message and exit.")
+@click.option("--new", "new", is_flag=True, help="Start a new conversation (ends safety mode).")
+@click.option("--memory", "show_memory", is_flag=True, help="List what the coach remembers.")
+@click.option("--forget", "forget_all", is_flag=True, help="Delete everything the coach remembers.")
+@click.option("--no-model", is_flag=True, help="Use the scripted coach even if a model is set.")
+@click.option("--json", "as_json", is_flag=True, help="Print replies as JSON objects.")
+@friendly
+def coach(
+    once: str | None,
+    new: bool,
+    show_memory: bool,
+    forget_all: bool,
+    no_model: bool,
+    as_json: bool,
+) -> None:
+    """Talk with the coach; type 'quit' to leave. Private to you, never shown to your partner.
+
+    \b
+      attune coach
+      attune coach --once "We had a fight about money and now it's all quiet"
+    """
+    import json
+
+    from attune.coach import Coach, backend_from_settings, forget, recall
+
+    store, actor = _store(), _actor()
+    console = _console()
+    if forget_all:
+        n = forget(store, actor)
+        console.print(f"Deleted {n} remembered message(s). The coach starts fresh.")
+        return
+    if show_memory:
+        for item in recall(store, actor, limit=200):
+            who = "you" if item.role == "person" else "coach"
+            console.print(f"[dim]{item.at:%Y-%m-%d %H:%M} #{item.id} {who}:[/] {item.text}")
+        return
+    backend = None if no_model else backend_from_settings()
+    session = Coach(store, actor, backend=backend)
+    if new:
+        session.new_conversation()
+
+    def answer(text: str) -> None:
+        reply = session.reply(text)
+        if as_json:
+            click.echo(json.dumps(reply.to_dict()))
+            return
+        style = "bold red" if reply.kind == "safety" else "cyan"
+        console.print(f"[{style}]coach:[/] {reply.text}", highlight=False)
+
+    if once is not None:
+        answer(once)
+        return
+    if not as_json:
+        console.print(
+            "[dim]Private to you. Type 'quit' to leave. Attune is not therapy; "
+            "run 'attune help-lines' for crisis lines.[/]"
+        )
+    import sys
+
+    stdin = sys.stdin
+    while True:
+        if not as_json and stdin.isatty():
+            console.print("[bold]you:[/] ", end="")
+        line = stdin.readline()
+        if not line:
+            break
+        text = line.strip()
+        if text.lower() in ("quit", "exit", ":q"):
+            break
+        if text:
+            answer(text)
+
+
+# ---------------------------------------------------------------- report
+
+
+@main.command("report")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    default="report.html",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="Where to write the HTML page.",
+)
+@click.option("--format", "fmt", default="auto", show_default=True, help="Export format.")
+@click.option("--me", default=None, help="Your name exactly as the chat shows it.")
+@click.option(
+    "--gap-hours", default=6.0, show_default=True, help="Silence that starts a new conversation."
+)
+@click.option(
+    "--examples/--no-examples", default=True, help="Quote up to 3 short excerpts per pattern."
+)
+@click.option("--jobs", type=int, default=None, help="Analysis processes (default: one per CPU).")
+@friendly
+def report_command(
+    file: str, output: str, fmt: str, me: str | None, gap_hours: float, examples: bool,
+    jobs: int | None,
+) -> None:  # fmt: skip
+    """Write one self-contained HTML report of a chat export; nothing leaves this computer.
+
+    \b
+    Example:
+      attune report "WhatsApp Chat with Sam.txt" -o sam.html --me Alex
+    """
+    from datetime import datetime
+    from pathlib import Path
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Table
+
+    from attune.chats import parse_chat
+    from attune.chats.insights import InsightParams, compute_insights
+    from attune.chats.report import render_report, summary_rows
+
+    params = InsightParams(conversation_gap_hours=gap_hours, max_examples=3 if examples else 0)
+    console = _console()
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, TimeElapsedColumn(), console=console, transient=True) as bar:
+        reading = bar.add_task("Importing", total=None)
+        messages = []
+        for message in parse_chat(file, fmt):
+            messages.append(message)
+            if len(messages) % 5000 == 0:
+                bar.update(reading, completed=len(messages))
+        bar.update(reading, total=len(messages), completed=len(messages))
+        task = bar.add_task("Analysing", total=len(messages))
+        insights = compute_insights(
+            messages, me=me, params=params, jobs=jobs,
+            progress=lambda n: bar.update(task, completed=n),
+        )  # fmt: skip
+    html = render_report(insights, generated=datetime.now())
+    Path(output).write_text(html, encoding="utf-8")
+    table = Table(show_header=False, box=None)
+    for label, value in summary_rows(insights):
+        table.add_row(f"[bold]{label}[/]", value)
+    console.print(table)
+    console.print(f"[green]✓[/] Wrote {output} ({len(html) // 1024:,} KB). Open it in a browser.")
+
+
+# ---------------------------------------------------------------- web app and demo
+
+
+@main.command()
+@click.option(
+    "--host", default=None, help="Address to listen on (default: ATTUNE_HOST, 127.0.0.1)."
+)
+@click.option("--port", type=int, default=None, help="Port (default: ATTUNE_PORT, 8000).")
+@click.option(
+    "--demo",
+    is_flag=True,
+    help="Run on a throw-away database with two made-up people; your data is not touched.",
+)
+@friendly
+def serve(host: str | None, port: int | None, demo: bool) -> None:
+    """Start the web app (pages and JSON API) on this machine."""
+    import uvicorn
+
+    from attune.config import get_settings
+    from attune.web import create_app
+
+    settings = get_settings()
+    host = host or settings.host
+    port = port or settings.port
+    if demo:
+        from attune.demo import seed_demo
+        from attune.store import Store
+
+        store = Store.memory()
+        summary = seed_demo(store)
+        for line in summary.lines():
+            click.echo(line)
+    else:
+        store = _store()
+    app = create_app(store, settings, demo=demo)
+    click.echo(f"Attune is running at http://{host}:{port}/  (Ctrl+C to stop)")
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+
+
+@main.command()
+@friendly
+def demo() -> None:
+    """Show a demo in the terminal: two made-up people several weeks into their practice."""
+    from attune.demo import seed_demo
+    from attune.domain import checkin_day, list_goals, my_programs, program_today
+    from attune.store import Store
+
+    store = Store.memory()
+    summary = seed_demo(store)
+    console = _console()
+    for line in summary.lines():
+        console.print(line)
+    from attune.domain import find_person
+
+    robin = find_person(store, summary.people[0][0]).id
+    day = checkin_day(store, robin, summary.relationship_id)
+    console.print(f"[bold]Today[/]: {'checked in' if day.mine else 'no check-in yet'}.")
+    for enrollment in my_programs(store, robin):
+        today = program_today(store, robin, enrollment.id)
+        console.print(
+            f"[bold]{enrollment.title}[/]: {enrollment.days_done} of "
+            f"{enrollment.duration_days} days, streak {today.streak}. {today.message}"
+        )
+    for goal in list_goals(store, robin):
+        console.print(goal.summary())
+    console.print("[dim]Run 'attune serve --demo' to open the same demo in your browser.[/]")
