@@ -1253,3 +1253,79 @@ def coach(
             break
         if text:
             answer(text)
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    default="auto",
+    show_default=True,
+    type=click.Choice(
+        ["auto", "whatsapp", "telegram", "discord", "messenger", "signal", "imessage", "csv", "jsonl"]
+    ),
+    help="Which app wrote the export.",
+)
+@click.option("--jsonl", is_flag=True, help="Write one JSON object per message to standard output.")
+@click.option(
+    "--date-order",
+    type=click.Choice(["dmy", "mdy", "ymd", "ydm", "dym", "myd"]),
+    default=None,
+    help="Override the date order read from a WhatsApp-style text export.",
+)
+@friendly
+def import_command(file: str, fmt: str, jsonl: bool, date_order: str | None) -> None:
+    """Read a chat export (WhatsApp, Telegram, Discord, Messenger, Signal, iMessage, CSV, JSONL).
+
+    With --jsonl, writes {"timestamp", "sender", "text", "kind"} per message (see
+    SPEC.md, "import contract"). Without it, shows a summary: messages per
+    sender, kinds and date range.
+
+    \b
+    Example:
+      attune import "WhatsApp Chat with Sam.zip" --jsonl > sam.jsonl
+    """
+    from attune.chats import iter_records
+
+    options = {"date_order": date_order} if date_order else {}
+    records = iter_records(file, fmt, **options)
+    if jsonl:
+        import sys
+
+        from attune.chats.export import jsonl_batches
+
+        out = sys.stdout.buffer  # UTF-8 whatever the terminal's locale says
+        for block in jsonl_batches(records):
+            out.write(block.encode("utf-8"))
+        out.flush()
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.table import Table
+
+    from attune.chats.summary import ImportSummary
+
+    summary = ImportSummary()
+    console = _console()
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("Reading messages: {task.completed:,}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("import", total=None)
+        for i, record in enumerate(records, 1):
+            summary.add(record)
+            if i % 5000 == 0:
+                progress.update(task, completed=i)
+    table = Table(title=f"{summary.messages:,} messages, {summary.first} to {summary.last}")
+    table.add_column("Sender")
+    table.add_column("Messages", justify="right")
+    for sender, count in summary.senders.most_common():
+        table.add_row(sender or "(system)", f"{count:,}")
+    console.print(table)
+    console.print(", ".join(f"{kind}: {n:,}" for kind, n in sorted(summary.kinds.items())))
+
+
+# ---------------------------------------------------------------- coach
