@@ -1326,6 +1326,3 @@ def import_command(file: str, fmt: str, jsonl: bool, date_order: str | None) -> 
         table.add_row(sender or "(system)", f"{count:,}")
     console.print(table)
     console.print(", ".join(f"{kind}: {n:,}" for kind, n in sorted(summary.kinds.items())))
-
-
-# ---------------------------------------------------------------- coach
