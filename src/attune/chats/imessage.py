@@ -27,7 +27,7 @@ STAMP = re.compile(
 _EVENT = re.compile(
     r".+ (?:renamed the conversation|named the conversation|left the conversation"
     r"|added .+ to the conversation|removed .+ from the conversation"
-    r"|changed the group photo|removed the group photo)"
+    r"|changed the group photo|removed the group photo).*"
 )
 _ATTACHMENT = re.compile(
     r"(?:/|~/).+\.\w{2,5}|Attachment missing!?"
