@@ -133,7 +133,8 @@ def test_imessage_exporter_text(tmp_path):
         (
             "Jan 05, 2024  9:07:12 PM\nMe\nHello there\nsecond line\n\n"
             "Jan 05, 2024  9:08:00 PM (Read by you after 1 minute)\n+15555550100\nHi!\n\n"
-            "Jan 06, 2024 10:00:00 AM\n+15555550100\n/Users/me/Library/Messages/Attachments/ab/IMG_1.heic\n\n"
+            "Jan 06, 2024 10:00:00 AM\n+15555550100\n"
+            "/Users/me/Library/Messages/Attachments/ab/IMG_1.heic\n\n"
             "Jan 06, 2024 10:01:00 AM\nMe renamed the conversation to Book club\n\n"
         ),
     )
@@ -157,7 +158,8 @@ def test_signal_export_markdown(tmp_path):
         tmp_path,
         "chat.md",
         (
-            "[2024-01-05 21:07:12] Sam: hi\nthere\n[2024-01-05 21:08:00] Ana: ![image](./media/a.jpg)\n"
+            "[2024-01-05 21:07:12] Sam: hi\nthere\n"
+            "[2024-01-05 21:08:00] Ana: ![image](./media/a.jpg)\n"
         ),
     )
     assert detect_format(path) == "signal"
