@@ -317,7 +317,7 @@ def test_explain_says_which_items_counted_and_the_band_range(assessments):
     a = assessments["attachment-style.v1"]
     answers = [6, 2, 5, 6, 6, 3, 2, 2, 5, 5, 3, 2]
     text = score_assessment(a, {f"as-{i:02d}": v for i, v in enumerate(answers, 1)}).explain()
-    assert "average of your answers" in text
+    assert "average of your answers to its items, each answer from 1 to 7" in text
     assert "as-01 (6)" in text
     assert "as-07 (you answered 2, counted as 6)" in text
     assert "Reversed" in text and "as-07, as-11" in text

@@ -210,8 +210,8 @@ def _method_words(a: Assessment) -> str:
     assert a.scale is not None
     kind = "average" if a.method == "likert_mean" else "total"
     return (
-        f"each score is the {kind} of your answers to its items, on a scale of "
-        f"{a.scale.min} to {a.scale.max}."
+        f"each score is the {kind} of your answers to its items, "
+        f"each answer from {a.scale.min} to {a.scale.max}."
     )
 
 
