@@ -608,9 +608,10 @@ def assess_history(assessment_id: str | None) -> None:
         a = lib.assessment(aid)
         rows = [h for h in history if h.assessment_id == aid]
         lo, hi = _score_range(a)
-        table = results_table(rows, a.dimensions, lo, hi)
-        table.title = f"{a.title}: {len(rows)} result(s), {rows[0].taken_at.date()} to {rows[-1].taken_at.date()}"
-        _console().print(table)
+        console = _console()
+        first, last = rows[0].taken_at.date(), rows[-1].taken_at.date()
+        console.print(f"[bold]{a.title}[/]: {len(rows)} result(s), {first} to {last}")
+        console.print(results_table(rows, a.dimensions, lo, hi))
 
 
 def _score_range(a: Any) -> tuple[float, float]:
@@ -888,8 +889,8 @@ def doctor() -> None:
     console = _console()
     worst = 0
     for check in run_checks():
-        mark = {0: "[green]ok[/]", 1: "[yellow]warn[/]", 2: "[red]fail[/]"}[check.level]
-        console.print(f"{mark:>20}  {check.name}: {check.detail}")
+        mark = {0: "[green]  ok[/]", 1: "[yellow]warn[/]", 2: "[red]fail[/]"}[check.level]
+        console.print(f"{mark}  {check.name}: {check.detail}")
         worst = max(worst, check.level)
     if worst == 2:
         raise SystemExit(1)
@@ -1008,6 +1009,7 @@ def content_stats(as_json: bool) -> None:
         for k, v in stats.items():
             _console().print(f"{k:<12} {v}")
 
+
 @main.command("analyze")
 @click.option(
     "--jsonl", is_flag=True, help='Read JSON Lines objects with a "text" field (blank lines skipped).'
@@ -1040,6 +1042,155 @@ def analyze_command(jsonl: bool, jobs: int | None) -> None:
         out.write(block.encode("utf-8"))
     out.flush()
 
+
+@main.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    default="auto",
+    show_default=True,
+    type=click.Choice(
+        ["auto", "whatsapp", "telegram", "discord", "messenger", "signal", "imessage", "csv", "jsonl"]
+    ),
+    help="Which app wrote the export.",
+)
+@click.option("--jsonl", is_flag=True, help="Write one JSON object per message to standard output.")
+@click.option(
+    "--date-order",
+    type=click.Choice(["dmy", "mdy", "ymd", "ydm", "dym", "myd"]),
+    default=None,
+    help="Override the date order read from a WhatsApp-style text export.",
+)
+@friendly
+def import_command(file: str, fmt: str, jsonl: bool, date_order: str | None) -> None:
+    """Read a chat export (WhatsApp, Telegram, Discord, Messenger, Signal, iMessage, CSV, JSONL).
+
+    With --jsonl, writes {"timestamp", "sender", "text", "kind"} per message (see
+    SPEC.md, "import contract"). Without it, shows a summary: messages per
+    sender, kinds and date range.
+
+    \b
+    Example:
+      attune import "WhatsApp Chat with Sam.zip" --jsonl > sam.jsonl
+    """
+    from attune.chats import iter_records
+
+    options = {"date_order": date_order} if date_order else {}
+    records = iter_records(file, fmt, **options)
+    if jsonl:
+        import sys
+
+        from attune.chats.export import jsonl_batches
+
+        out = sys.stdout.buffer  # UTF-8 whatever the terminal's locale says
+        for block in jsonl_batches(records):
+            out.write(block.encode("utf-8"))
+        out.flush()
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.table import Table
+
+    from attune.chats.summary import ImportSummary
+
+    summary = ImportSummary()
+    console = _console()
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("Reading messages: {task.completed:,}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("import", total=None)
+        for i, record in enumerate(records, 1):
+            summary.add(record)
+            if i % 5000 == 0:
+                progress.update(task, completed=i)
+    table = Table(title=f"{summary.messages:,} messages, {summary.first} to {summary.last}")
+    table.add_column("Sender")
+    table.add_column("Messages", justify="right")
+    for sender, count in summary.senders.most_common():
+        table.add_row(sender or "(system)", f"{count:,}")
+    console.print(table)
+    console.print(", ".join(f"{kind}: {n:,}" for kind, n in sorted(summary.kinds.items())))
+
+
+# ---------------------------------------------------------------- coach
+
+
+@main.command()
+@click.option("--once", "once", metavar="TEXT", default=None, help="Answer one message and exit.")
+@click.option("--new", "new", is_flag=True, help="Start a new conversation (ends safety mode).")
+@click.option("--memory", "show_memory", is_flag=True, help="List what the coach remembers.")
+@click.option("--forget", "forget_all", is_flag=True, help="Delete everything the coach remembers.")
+@click.option("--no-model", is_flag=True, help="Use the scripted coach even if a model is set.")
+@click.option("--json", "as_json", is_flag=True, help="Print replies as JSON objects.")
+@friendly
+def coach(
+    once: str | None,
+    new: bool,
+    show_memory: bool,
+    forget_all: bool,
+    no_model: bool,
+    as_json: bool,
+) -> None:
+    """Talk with the coach; type 'quit' to leave. Private to you, never shown to your partner.
+
+    \b
+      attune coach
+      attune coach --once "We had a fight about money and now it's all quiet"
+    """
+    import json
+
+    from attune.coach import Coach, backend_from_settings, forget, recall
+
+    store, actor = _store(), _actor()
+    console = _console()
+    if forget_all:
+        n = forget(store, actor)
+        console.print(f"Deleted {n} remembered message(s). The coach starts fresh.")
+        return
+    if show_memory:
+        for item in recall(store, actor, limit=200):
+            who = "you" if item.role == "person" else "coach"
+            console.print(f"[dim]{item.at:%Y-%m-%d %H:%M} #{item.id} {who}:[/] {item.text}")
+        return
+    backend = None if no_model else backend_from_settings()
+    session = Coach(store, actor, backend=backend)
+    if new:
+        session.new_conversation()
+
+    def answer(text: str) -> None:
+        reply = session.reply(text)
+        if as_json:
+            click.echo(json.dumps(reply.to_dict()))
+            return
+        style = "bold red" if reply.kind == "safety" else "cyan"
+        console.print(f"[{style}]coach:[/] {reply.text}", highlight=False)
+
+    if once is not None:
+        answer(once)
+        return
+    if not as_json:
+        console.print(
+            "[dim]Private to you. Type 'quit' to leave. Attune is not therapy; "
+            "run 'attune help-lines' for crisis lines.[/]"
+        )
+    import sys
+
+    stdin = sys.stdin
+    while True:
+        if not as_json and stdin.isatty():
+            console.print("[bold]you:[/] ", end="")
+        line = stdin.readline()
+        if not line:
+            break
+        text = line.strip()
+        if text.lower() in ("quit", "exit", ":q"):
+            break
+        if text:
+            answer(text)
 
 
 # ---------------------------------------------------------------- report
@@ -1176,153 +1327,3 @@ def demo() -> None:
     for goal in list_goals(store, robin):
         console.print(goal.summary())
     console.print("[dim]Run 'attune serve --demo' to open the same demo in your browser.[/]")
-
-
-# ---------------------------------------------------------------- coach
-
-
-@main.command()
-@click.option("--once", "once", metavar="TEXT", default=None, help="Answer one message and exit.")
-@click.option("--new", "new", is_flag=True, help="Start a new conversation (ends safety mode).")
-@click.option("--memory", "show_memory", is_flag=True, help="List what the coach remembers.")
-@click.option("--forget", "forget_all", is_flag=True, help="Delete everything the coach remembers.")
-@click.option("--no-model", is_flag=True, help="Use the scripted coach even if a model is set.")
-@click.option("--json", "as_json", is_flag=True, help="Print replies as JSON objects.")
-@friendly
-def coach(
-    once: str | None,
-    new: bool,
-    show_memory: bool,
-    forget_all: bool,
-    no_model: bool,
-    as_json: bool,
-) -> None:
-    """Talk with the coach; type 'quit' to leave. Private to you, never shown to your partner.
-
-    \b
-      attune coach
-      attune coach --once "We had a fight about money and now it's all quiet"
-    """
-    import json
-
-    from attune.coach import Coach, backend_from_settings, forget, recall
-
-    store, actor = _store(), _actor()
-    console = _console()
-    if forget_all:
-        n = forget(store, actor)
-        console.print(f"Deleted {n} remembered message(s). The coach starts fresh.")
-        return
-    if show_memory:
-        for item in recall(store, actor, limit=200):
-            who = "you" if item.role == "person" else "coach"
-            console.print(f"[dim]{item.at:%Y-%m-%d %H:%M} #{item.id} {who}:[/] {item.text}")
-        return
-    backend = None if no_model else backend_from_settings()
-    session = Coach(store, actor, backend=backend)
-    if new:
-        session.new_conversation()
-
-    def answer(text: str) -> None:
-        reply = session.reply(text)
-        if as_json:
-            click.echo(json.dumps(reply.to_dict()))
-            return
-        style = "bold red" if reply.kind == "safety" else "cyan"
-        console.print(f"[{style}]coach:[/] {reply.text}", highlight=False)
-
-    if once is not None:
-        answer(once)
-        return
-    if not as_json:
-        console.print(
-            "[dim]Private to you. Type 'quit' to leave. Attune is not therapy; "
-            "run 'attune help-lines' for crisis lines.[/]"
-        )
-    import sys
-
-    stdin = sys.stdin
-    while True:
-        if not as_json and stdin.isatty():
-            console.print("[bold]you:[/] ", end="")
-        line = stdin.readline()
-        if not line:
-            break
-        text = line.strip()
-        if text.lower() in ("quit", "exit", ":q"):
-            break
-        if text:
-            answer(text)
-
-
-@main.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option(
-    "--format",
-    "fmt",
-    default="auto",
-    show_default=True,
-    type=click.Choice(
-        ["auto", "whatsapp", "telegram", "discord", "messenger", "signal", "imessage", "csv", "jsonl"]
-    ),
-    help="Which app wrote the export.",
-)
-@click.option("--jsonl", is_flag=True, help="Write one JSON object per message to standard output.")
-@click.option(
-    "--date-order",
-    type=click.Choice(["dmy", "mdy", "ymd", "ydm", "dym", "myd"]),
-    default=None,
-    help="Override the date order read from a WhatsApp-style text export.",
-)
-@friendly
-def import_command(file: str, fmt: str, jsonl: bool, date_order: str | None) -> None:
-    """Read a chat export (WhatsApp, Telegram, Discord, Messenger, Signal, iMessage, CSV, JSONL).
-
-    With --jsonl, writes {"timestamp", "sender", "text", "kind"} per message (see
-    SPEC.md, "import contract"). Without it, shows a summary: messages per
-    sender, kinds and date range.
-
-    \b
-    Example:
-      attune import "WhatsApp Chat with Sam.zip" --jsonl > sam.jsonl
-    """
-    from attune.chats import iter_records
-
-    options = {"date_order": date_order} if date_order else {}
-    records = iter_records(file, fmt, **options)
-    if jsonl:
-        import sys
-
-        from attune.chats.export import jsonl_batches
-
-        out = sys.stdout.buffer  # UTF-8 whatever the terminal's locale says
-        for block in jsonl_batches(records):
-            out.write(block.encode("utf-8"))
-        out.flush()
-        return
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-    from rich.table import Table
-
-    from attune.chats.summary import ImportSummary
-
-    summary = ImportSummary()
-    console = _console()
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("Reading messages: {task.completed:,}"),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    ) as progress:
-        task = progress.add_task("import", total=None)
-        for i, record in enumerate(records, 1):
-            summary.add(record)
-            if i % 5000 == 0:
-                progress.update(task, completed=i)
-    table = Table(title=f"{summary.messages:,} messages, {summary.first} to {summary.last}")
-    table.add_column("Sender")
-    table.add_column("Messages", justify="right")
-    for sender, count in summary.senders.most_common():
-        table.add_row(sender or "(system)", f"{count:,}")
-    console.print(table)
-    console.print(", ".join(f"{kind}: {n:,}" for kind, n in sorted(summary.kinds.items())))

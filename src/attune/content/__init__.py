@@ -1,10 +1,12 @@
 """The content library: exercises, decks, assessments, programs, rituals and more."""
 
 from attune.content.loader import Library, Problem, check_content, load_content
+from attune.content.scoring import AssessmentResult, score_assessment
 from attune.content.schema import Assessment, Deck, Exercise, Program, Prompt, Ritual
 
 __all__ = [
     "Assessment",
+    "AssessmentResult",
     "Deck",
     "Exercise",
     "Library",
@@ -14,4 +16,5 @@ __all__ = [
     "Ritual",
     "check_content",
     "load_content",
+    "score_assessment",
 ]

@@ -317,6 +317,11 @@ class Line(Strict):
             raise ValueError(
                 f"'{v}' is not a diallable number; write digits with spaces, e.g. '116 123'"
             )
+        if v is not None and v.startswith("+") and len(re.sub(r"\D", "", v)) < 8:
+            raise ValueError(
+                f"'{v}' looks like a short code written as an international number, which cannot "
+                "be dialled; write the local short code instead, e.g. '988' or '116 123'"
+            )
         return v
 
     @property

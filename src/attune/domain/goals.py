@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import false, or_, select
 from sqlalchemy.orm import Session
 
 from attune.content import load_content
@@ -113,7 +113,7 @@ def _progress(s: Session, row: GoalRow, today: date) -> GoalProgress:
                 ExerciseRunRow.person_id.in_(people),
                 ExerciseRunRow.relationship_id == row.relationship_id
                 if row.relationship_id
-                else False,
+                else false(),
             ),
         )
         days.extend(c.date() for c in s.scalars(q) if c is not None)

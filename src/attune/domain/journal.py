@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, false, or_, select
 from sqlalchemy.orm import Session
 
 from attune.analysis.types import Risk
@@ -59,11 +59,11 @@ def _view(store: Store, s: Session, row: JournalRow) -> Entry:
     )
 
 
-def _visible(s: Session, actor: int):  # type: ignore[no-untyped-def]
+def _visible(s: Session, actor: int) -> ColumnElement[bool]:
     rels = actor_relationship_ids(s, actor)
     return or_(
         JournalRow.author_id == actor,
-        JournalRow.shared_with.in_(rels) if rels else False,
+        JournalRow.shared_with.in_(rels) if rels else false(),
     )
 
 
