@@ -363,9 +363,12 @@ class _Columns:
         }
 
 
-def _seconds(ts: datetime) -> datetime:
+_EPOCH = datetime(1970, 1, 1)
+
+
+def _wall_clock(ts: datetime) -> datetime:
     # Exports with epochs give aware UTC times: show them on this computer's clock.
-    return ts.astimezone().replace(tzinfo=None) if ts.tzinfo is not None else ts
+    return ts.astimezone().replace(tzinfo=None)
 
 
 #: The analysis components insights need (the rewrite is left out: nobody reads it here).
@@ -586,7 +589,7 @@ class _State:
 
     def read(self, batch: list[Message]) -> _Part:
         n = len(batch)
-        stamps: list[datetime] = []
+        stamps: list[float] = []
         snd = np.empty(n, dtype=np.int32)
         knd = np.empty(n, dtype=np.int8)
         wrd = np.zeros(n, dtype=np.int32)
@@ -594,7 +597,10 @@ class _State:
         rows: list[int] = []
         senders = self.senders
         for i, m in enumerate(batch):
-            stamps.append(_seconds(m.timestamp))
+            ts = m.timestamp
+            if ts.tzinfo is not None:
+                ts = _wall_clock(ts)
+            stamps.append((ts - _EPOCH).total_seconds())
             k = _KIND.get(m.kind, 0)
             if k == 2 or not m.sender:
                 snd[i] = -1
@@ -609,7 +615,7 @@ class _State:
                 wrd[i] = len(m.text.split())
                 texts.append(m.text)
                 rows.append(i)
-        t = np.array(stamps, dtype="datetime64[s]").astype(np.int64)
+        t = np.floor(np.array(stamps, dtype=np.float64)).astype(np.int64)
         return _Part(t, snd, knd, wrd, texts, rows)
 
     def add(self, batch: list[Message], part: _Part, reduced: Reduced) -> None:
