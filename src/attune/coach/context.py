@@ -81,25 +81,21 @@ class PersonContext:
 
 
 def gather(
-    store: Store, actor: int, library: Any | None, *, today: date | None = None
+    store: Store,
+    actor: int,
+    library: Any | None,
+    *,
+    today: date | None = None,
+    with_goals: bool = False,
 ) -> PersonContext:
     """Collect the actor's own context; any part that fails is simply left out."""
     from attune import domain
 
     today = today or date.today()
     try:
-        me = domain.get_person(store, actor)
+        name, country, kind, has_partner = _person_and_space(store, actor)
     except AttuneError:
         return PersonContext()
-    kind: str | None = None
-    has_partner = False
-    try:
-        rels = domain.list_relationships(store, actor)
-        if rels:
-            kind = rels[0].kind
-            has_partner = bool(rels[0].others(actor))
-    except AttuneError:
-        pass
     moods: tuple[int, ...] = ()
     feelings: tuple[str, ...] = ()
     try:
@@ -139,11 +135,12 @@ def gather(
     except AttuneError:
         pass
     goals: tuple[str, ...] = ()
-    with contextlib.suppress(AttuneError):
-        goals = tuple(g.summary() for g in domain.list_goals(store, actor, today=today))
+    if with_goals:
+        with contextlib.suppress(AttuneError):
+            goals = tuple(g.summary() for g in domain.list_goals(store, actor, today=today))
     return PersonContext(
-        name=me.display_name,
-        country=me.country,
+        name=name,
+        country=country,
         relationship_kind=kind,
         has_partner=has_partner,
         recent_moods=moods,
@@ -152,3 +149,20 @@ def gather(
         programs=tuple(programs),
         goals=goals,
     )
+
+
+def _person_and_space(store: Store, actor: int) -> tuple[str, str, str | None, bool]:
+    """Name, country, first relationship's kind and whether someone else is in it (one query)."""
+    from attune.domain.access import active_member_ids, actor_relationship_ids, person_row
+    from attune.store.models import RelationshipRow
+
+    with store.session() as s:
+        me = person_row(s, actor)
+        kind: str | None = None
+        has_partner = False
+        for rid in sorted(actor_relationship_ids(s, actor))[:1]:
+            rel = s.get(RelationshipRow, rid)
+            if rel is not None:
+                kind = rel.kind
+                has_partner = any(pid != actor for pid in active_member_ids(s, rid))
+        return me.display_name, me.country, kind, has_partner

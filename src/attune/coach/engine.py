@@ -45,6 +45,7 @@ KINDS = ("safety", "reflect", "flow", "counsellor")
 CONVERSATION_HOURS = 12
 MAX_MESSAGE = 4000
 PROMPT_TURNS = 6
+CONTEXT_SECONDS = 60.0
 _ORDER = {"none": 0, "concern": 1, "crisis": 2}
 
 
@@ -160,6 +161,7 @@ class Coach:
         self.timeout = timeout
         self.today = today
         self.state: dict[str, Any] = {}
+        self._ctx: tuple[float, PersonContext, bool] | None = None
         if remember:
             from attune.coach import memory
 
@@ -212,12 +214,14 @@ class Coach:
         return bool(seen) and _ORDER[seen.get("level", "none")] >= _ORDER[risk.level]
 
     def _lines(self) -> HelpLines:
-        from attune.domain import get_person
+        country = self._ctx[1].country if self._ctx is not None else ""
+        if not country:
+            from attune.domain import get_person
 
-        try:
-            country = get_person(self.store, self.actor).country
-        except AttuneError:
-            country = ""
+            try:
+                country = get_person(self.store, self.actor).country
+            except AttuneError:
+                country = ""
         return help_lines(country, self.library)
 
     def _safety_reply(self, risk: Risk, *, first: bool) -> CoachReply:
@@ -312,8 +316,16 @@ class Coach:
 
     # ------------------------------------------------------------------ script
 
-    def _context(self) -> PersonContext:
-        return gather(self.store, self.actor, self.library, today=self.today)
+    def _context(self, *, with_goals: bool = False) -> PersonContext:
+        """The actor's own context, gathered at most once a minute per coach."""
+        now = time.monotonic()
+        cached = self._ctx
+        if cached is None or now - cached[0] > CONTEXT_SECONDS or (with_goals and not cached[2]):
+            ctx = gather(
+                self.store, self.actor, self.library, today=self.today, with_goals=with_goals
+            )
+            self._ctx = cached = (now, ctx, with_goals)
+        return cached[1]
 
     def _scripted_reply(self, text: str) -> CoachReply:
         reading = read_message(text)
@@ -333,7 +345,7 @@ class Coach:
                 kind="flow",
                 suggestion=turn.suggestion,
                 situation=situation,
-                question=texts.SCRIPTS["hard_talk"].question,
+                question=texts.FLOW_FIRST_QUESTION,
                 reason=script.candidates[0][1],
             )
         kind = "reflect"
@@ -460,7 +472,7 @@ class Coach:
     # ------------------------------------------------------------------ model
 
     def _prompt(self, text: str, scripted: CoachReply) -> list[ChatMessage]:
-        ctx = self._context()
+        ctx = self._context(with_goals=True)
         system = [
             "You are Attune's coach for emotional connection between partners, friends and "
             "family. You are not a therapist and you are not a crisis service.",
@@ -524,9 +536,7 @@ class Coach:
             return
         from attune.coach import memory
 
-        memory.remember(self.store, self.actor, "person", text)
-        memory.remember(self.store, self.actor, "coach", out.text)
-        memory.save_state(self.store, self.actor, self.state)
+        memory.remember_exchange(self.store, self.actor, text, out.text, self.state)
 
 
 def _participants(index: Index, item_id: str) -> int:

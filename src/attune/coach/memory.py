@@ -108,6 +108,32 @@ def forget(store: Store, actor: int, item_id: int | None = None) -> int:
         return 1
 
 
+def remember_exchange(
+    store: Store, actor: int, said: str, answered: str, state: dict[str, Any]
+) -> None:
+    """Keep one exchange (the person's message and the coach's reply) and the state, at once."""
+    with store.session() as s:
+        me = person_row(s, actor)
+        rows = [
+            CoachMemoryRow(person_id=actor, role="person", text_enc=b""),
+            CoachMemoryRow(person_id=actor, role="coach", text_enc=b""),
+        ]
+        s.add_all(rows)
+        st = s.scalar(
+            select(CoachMemoryRow).where(
+                CoachMemoryRow.person_id == actor, CoachMemoryRow.role == STATE_ROLE
+            )
+        )
+        if st is None:
+            st = CoachMemoryRow(person_id=actor, role=STATE_ROLE, text_enc=b"")
+            s.add(st)
+        s.flush()
+        for row, text in zip(rows, (said, answered), strict=True):
+            row.text_enc = store.seal(me, f"coach:{row.id}", text[:MAX_TEXT]) or b""
+        st.created_at = utcnow()
+        st.text_enc = store.seal(me, f"coach:{st.id}", json.dumps(state)) or b""
+
+
 def clear(store: Store, actor: int) -> int:
     """Delete all of the actor's coach memory; same as ``forget(store, actor)``."""
     return forget(store, actor)
@@ -167,5 +193,6 @@ __all__ = [
     "load_state",
     "recall",
     "remember",
+    "remember_exchange",
     "save_state",
 ]

@@ -115,6 +115,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:hard|difficult|tough|awkward|serious|big) (?:conversation|talk|chat)\b",
         r"\bprepare (?:for )?(?:a |the |this )?(?:conversation|talk)\b",
         r"\bbring (?:it|this|that) up\b",
+        r"\b(?:need|have|want|going) to (?:bring up|raise|discuss|confront)\b",
         r"\bhow to (?:bring up|tell|ask|say|raise)\b",
     ),
     "distant": (

@@ -295,9 +295,10 @@ PROFESSIONAL: dict[str, str] = {
 PROFESSIONAL_FIND = "If you want, '{name}' is a good place to start: {how}"
 
 # The hard-conversation flow.
+FLOW_FIRST_QUESTION = "What happened, as a camera would have seen it?"
 FLOW_START = (
-    "Let's prepare it together, one piece at a time: what happened, how you feel, what you "
-    "need and what you want to ask for. First, what happened, as a camera would have seen it?"
+    "Let's prepare it one piece at a time: what happened, how you feel, what you need and what "
+    "you want to ask for. " + FLOW_FIRST_QUESTION
 )
 FLOW_ASK_FEELING = "Thanks. When that happened, what did you feel?"
 FLOW_ASK_FEELING_SEEN = (
@@ -369,8 +370,8 @@ CONCERN_PLAN = "Something people find useful: {tip}"
 CONCERN_PRIVATE = "Nothing you write here is shown to anyone else. You decide what happens next."
 
 SAFETY_FOLLOW_UP = (
-    "I'm still here with you. Your safety matters more than anything we could work on "
-    "together, so I'll keep the focus there."
+    "I'm still here with you. Your safety matters more than any exercise, so I'll keep the "
+    "focus there."
 )
 SAFETY_FOLLOW_QUESTION = "Is there someone you trust you could reach today?"
 SAFETY_REMIND = "{name}: {how}."
