@@ -443,7 +443,7 @@ def _local_analyzer() -> Analyzer:
     from attune.analysis.pipeline import Pipeline
 
     pipeline = Pipeline(available_components())
-    return pipeline.analyze  # type: ignore[no-any-return]
+    return pipeline.analyze
 
 
 def default_jobs() -> int:
@@ -911,8 +911,8 @@ def _summarise(
         risk_concern=risk[0],
         risk_crisis=risk[1],
         people=tuple(people),
-        volume=Timeline(gran, tuple(plabels), volume),  # type: ignore[arg-type]
-        emotions=Timeline(gran, tuple(plabels), emotion_series),  # type: ignore[arg-type]
+        volume=Timeline(gran, tuple(plabels), volume),
+        emotions=Timeline(gran, tuple(plabels), emotion_series),
         emotion_counts=emotion_counts,
         patterns=tuple(patterns),
         conflict=conflict,

@@ -449,7 +449,7 @@ def _conflict(ins: Insights) -> str:
 def _answer_rows(
     ins: Insights, pick: str, labels: tuple[str, str, str]
 ) -> list[tuple[str, Sequence[tuple[str, float, str]]]]:
-    rows = []
+    rows: list[tuple[str, Sequence[tuple[str, float, str]]]] = []
     for x in ins.people:
         a: AnswerStats = getattr(x, pick)
         if a.made:

@@ -7,7 +7,7 @@ Each chart is a string of ``<svg>`` markup. Every bar and point carries a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from html import escape
 
 PALETTE = ("#3b6ea8", "#d9822b", "#3f9c6d", "#a8557a", "#7d6bb0", "#8a7a4e", "#4c9db0", "#b04c4c")
@@ -70,7 +70,7 @@ def _axis(top: float, left: float, right: float, bottom: float, vmax: float, fmt
 def stacked_bars(
     chart_id: str,
     labels: Sequence[str],
-    series: dict[str, Sequence[float]],
+    series: Mapping[str, Sequence[float]],
     *,
     unit: str = "messages",
     width: int = 720,
@@ -107,7 +107,7 @@ def stacked_bars(
 def grouped_bars(
     chart_id: str,
     labels: Sequence[str],
-    series: dict[str, Sequence[float]],
+    series: Mapping[str, Sequence[float]],
     *,
     unit: str = "messages",
     width: int = 720,
@@ -148,7 +148,7 @@ def grouped_bars(
 def line_chart(
     chart_id: str,
     labels: Sequence[str],
-    series: dict[str, Sequence[float]],
+    series: Mapping[str, Sequence[float]],
     *,
     width: int = 720,
     height: int = 220,

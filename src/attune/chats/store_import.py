@@ -29,7 +29,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from attune.chats.model import KINDS, Message
+from attune.chats.model import KINDS, Kind, Message
 from attune.domain.access import person_row
 from attune.errors import NotFound, StoreError, ValidationError
 from attune.store import Store
@@ -66,7 +66,7 @@ def _decode(body: str) -> list[Message]:
     out = []
     for line in raw.splitlines():
         d = json.loads(line)
-        kind = d["kind"] if d["kind"] in KINDS else "text"
+        kind: Kind = d["kind"] if d["kind"] in KINDS else "text"
         out.append(Message(datetime.fromisoformat(d["timestamp"]), d["sender"], d["text"], kind))
     return out
 
