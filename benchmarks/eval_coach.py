@@ -231,6 +231,13 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--limit", type=int, default=None, help="counsel-chat questions to use")
     args = parser.parse_args()
+    import importlib.util
+
+    if "attune.analysis.risk" not in sys.modules and not importlib.util.find_spec(
+        "attune.analysis.risk"
+    ):
+        print("attune.analysis.risk is missing: the coach cannot triage without it.")
+        return 2
     conv = run_conversations()
     chat = run_counsel_chat(limit=args.limit) if COUNSEL_CHAT.exists() else None
     lat = conv["latencies_ms"] + (chat["latencies_ms"] if chat else [])
