@@ -5,10 +5,12 @@ Two measurements, each the median of several runs:
 1. **Insights alone.** One million synthetic messages between two people (with
    attachments and service lines) and one synthetic ``Analysis`` each, built in
    memory with realistic label rates; times ``compute_insights(messages, analyses)``.
-2. **With the analysis.** The same kind of chat, with texts made from everyday
-   phrases, analysed by Attune's own components on ``--jobs`` processes inside
+2. **With the analysis.** The same kind of chat, analysed by Attune's own
+   components on ``--jobs`` processes inside
    ``compute_insights``. This runs on ``--analyse`` messages (default 100,000) and
-   reports messages per second, from which the time for a million follows.
+   reports messages per second, from which the time for a million follows. Its
+   texts are random everyday words, so repeated texts (analysed once) help only
+   as much as in a real chat.
 
 Usage::
 
@@ -43,7 +45,30 @@ PHRASES = [
 ]  # fmt: skip
 
 
-def synthetic_chat(n: int, seed: int = 7) -> list[Message]:
+WORDS = (
+    " ".join(PHRASES).replace("?", "").replace(",", "").split()
+    + """
+    the a to and I you it is was in that for on we me my your our with at this so but not
+    just have do be are can will would what when where who how why all about up out if time
+    today tomorrow tonight yesterday work home dinner lunch coffee movie weekend trip plans
+    mom dad kids dog cat car train bus late early tired happy sad angry busy free call text
+    again always never maybe really very much more less good bad great fine nice cute funny
+    miss need want think know feel said told asked forgot remember listen talk help please
+    thanks sorry yes no ok okay sure lol haha wow hey hi bye night morning later soon now
+    """.split()  # noqa: SIM905 - a paragraph of words reads better than a list literal
+)
+COMMON = ["ok", "haha", "love you", "yes", "good night", "lol", "thanks", "on my way"]
+
+
+def varied_text(rng: random.Random) -> str:
+    """A message of 1 to 20 everyday words; about one in six is a common stock reply."""
+    if rng.random() < 0.16:
+        return rng.choice(COMMON)
+    words = rng.choices(WORDS, k=min(20, 1 + int(rng.expovariate(1 / 7))))
+    return " ".join(words) + rng.choice(("", "", "?", "!", "."))
+
+
+def synthetic_chat(n: int, seed: int = 7, *, varied: bool = False) -> list[Message]:
     """``n`` messages over about three years: bursts of conversation, nights, media, notices."""
     rng = random.Random(seed)
     t = datetime(2021, 1, 1, 8, 0)
@@ -59,7 +84,7 @@ def synthetic_chat(n: int, seed: int = 7) -> list[Message]:
         elif r < 0.06:
             out.append(Message(t, who, "<Media omitted>", "media"))
         else:
-            out.append(Message(t, who, rng.choice(PHRASES)))
+            out.append(Message(t, who, varied_text(rng) if varied else rng.choice(PHRASES)))
     return out
 
 
@@ -110,7 +135,10 @@ def main() -> int:
     )
     del anas
 
-    sample = msgs[: args.analyse]
+    sample = synthetic_chat(args.analyse, seed=13, varied=True)
+    distinct = len({m.text for m in sample if m.kind == "text"})
+    texts = sum(m.kind == "text" for m in sample)
+    print(f"analysed chat: {texts:,} texts, {distinct:,} distinct", flush=True)
     full = []
     for i in range(args.repeats if args.analyse <= 200_000 else 1):
         start = time.perf_counter()
@@ -124,7 +152,7 @@ def main() -> int:
         f"({rate:,.0f} msg/s; a million would take about {1_000_000 / rate:,.0f} s)"
     )
     if args.write:
-        write_doc(args, alone, times, both, full, rate, len(sample))
+        write_doc(args, alone, times, both, full, rate, len(sample), distinct / texts)
     return 0
 
 
@@ -136,6 +164,7 @@ def write_doc(
     full: list[float],
     rate: float,
     sample: int,
+    distinct: float,
 ) -> None:
     cmd = (
         f"python benchmarks/bench_insights.py --messages {args.messages} "
@@ -163,6 +192,9 @@ attachments, 0.5% service lines, a conversation gap every few dozen messages.
 The first row gives every message a synthetic analysis (about 1.3 emotions,
 a pattern on one in four) so that it measures the insights themselves: reading
 the messages into columns, bit masks, numpy aggregation, examples kept.
+The second row's texts are 1 to 20 random everyday words, about one in six a
+stock reply such as "ok" or "love you" ({distinct:.0%} of texts distinct); each
+distinct text in a batch is analysed once.
 
 At the measured analysis rate a million messages would take about
 {1_000_000 / rate:,.0f} s end to end; the analysis components dominate that time,

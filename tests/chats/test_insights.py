@@ -312,3 +312,18 @@ def test_empty_chat() -> None:
     ins = compute_insights([], [])
     assert ins.total == 0 and ins.people == () and ins.first is None
     assert ins.conflict.ratio is None and ins.months == ()
+
+
+def test_repeated_texts_are_analysed_once() -> None:
+    from attune.chats.insights import analyze_unique
+
+    seen: list[list[str]] = []
+
+    def fake(texts: list[str]) -> list[Analysis]:
+        seen.append(list(texts))
+        return [ana(t, ("bid",) if "?" in t else ()) for t in texts]
+
+    out = analyze_unique(fake, ["ok", "you there?", "ok", "ok", "you there?"])
+    assert seen == [["ok", "you there?"]]
+    assert [a.text for a in out] == ["ok", "you there?", "ok", "ok", "you there?"]
+    assert [bool(a.patterns) for a in out] == [False, True, False, False, True]

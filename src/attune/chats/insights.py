@@ -429,7 +429,18 @@ def _init_worker(components: tuple[str, ...]) -> None:
 
 
 def _work(texts: list[str], max_examples: int) -> Reduced:
-    return reduce_analyses(_worker_pipeline.analyze(texts), max_examples)
+    return reduce_analyses(analyze_unique(_worker_pipeline.analyze, texts), max_examples)
+
+
+def analyze_unique(analyze: Analyzer, texts: Sequence[str]) -> list[Analysis]:
+    """Analyse each distinct text once: chats repeat "ok", "haha" and "love you" a lot."""
+    first: dict[str, int] = {}
+    for text in texts:
+        first.setdefault(text, len(first))
+    if len(first) == len(texts):
+        return list(analyze(texts))
+    done = list(analyze(list(first)))
+    return [done[first[text]] for text in texts]
 
 
 def available_components() -> tuple[str, ...]:
@@ -443,7 +454,7 @@ def _local_analyzer() -> Analyzer:
     from attune.analysis.pipeline import Pipeline
 
     pipeline = Pipeline(available_components())
-    return pipeline.analyze
+    return lambda texts: analyze_unique(pipeline.analyze, texts)
 
 
 def default_jobs() -> int:
