@@ -153,3 +153,14 @@ def test_cli_report_writes_one_page_and_prints_a_summary(tmp_path) -> None:  # t
     wrong = CliRunner().invoke(main, ["report", str(chat), "-o", str(out), "--me", "Zed"])
     assert wrong.exit_code == 1
     assert "matches none of the 2 senders" in wrong.output
+
+
+def test_nonce_mode_needs_no_inline_styles() -> None:
+    msgs, anas = _chat()
+    html = render_report(compute_insights(msgs, anas), nonce="abc123")
+    assert '<style nonce="abc123">' in html and '<script nonce="abc123">' in html
+    assert "style-src 'nonce-abc123'; script-src 'nonce-abc123'" in html
+    assert "unsafe-inline" not in html
+    assert " style=" not in html and " onclick=" not in html
+    with pytest.raises(ValueError):
+        render_report(compute_insights(msgs, anas), nonce='x" onload="y')

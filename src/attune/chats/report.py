@@ -35,6 +35,7 @@ from attune.chats.report_svg import (
     ratio_gauge,
     split_bars,
     stacked_bars,
+    swatch,
 )
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -274,8 +275,7 @@ def _responses(ins: Insights) -> str:
         if x.response is not None
     )
     bins = " · ".join(
-        f'<span style="color:{c}">■</span> {label}'
-        for (label, _), c in zip(RESPONSE_BINS, _BIN_COLORS, strict=True)
+        f"{swatch(c)} {label}" for (label, _), c in zip(RESPONSE_BINS, _BIN_COLORS, strict=True)
     )
     return _section(
         "responses",
@@ -610,12 +610,23 @@ def _method(ins: Insights) -> str:
 
 
 def render_report(
-    insights: Insights, *, title: str = "Chat insights", generated: datetime | None = None
+    insights: Insights,
+    *,
+    title: str = "Chat insights",
+    generated: datetime | None = None,
+    nonce: str | None = None,
 ) -> str:
     """Render ``insights`` as one self-contained HTML page (a string).
 
-    The page loads nothing from anywhere: styles, charts and script are inline.
+    The page loads nothing from anywhere: styles, charts and script are inline,
+    and its own Content-Security-Policy forbids fetching. A web app that serves
+    it under a nonce-based policy passes ``nonce``; the page then uses no inline
+    style attributes or handlers, only its nonced ``<style>`` and ``<script>``.
     """
+    if nonce is not None and not nonce.replace("-", "").replace("_", "").isalnum():
+        raise ValueError("nonce must be URL-safe base64 characters")
+    inline = f"'nonce-{nonce}'" if nonce else "'unsafe-inline'"
+    attr = f' nonce="{nonce}"' if nonce else ""
     ins = insights
     who = " and ".join(_name(ins, x.name) for x in ins.people) or "nobody yet"
     stamp = f" · made {generated:%d %b %Y %H:%M}" if generated else ""
@@ -638,16 +649,16 @@ def render_report(
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-        "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"
+        f'style-src {inline}; script-src {inline}; img-src data:">'
         '<meta name="referrer" content="no-referrer">'
-        f"<title>{escape(title)}</title><style>{CSS}</style></head><body>"
+        f"<title>{escape(title)}</title><style{attr}>{CSS}</style></head><body>"
         f"<header><h1>{escape(title)}</h1>"
         f'<p class="sub">A chat between {who}{stamp}. Private: this file holds your data.</p>'
         f"{_safety(ins)}<nav>{nav}</nav></header>"
         f"<main>{body}</main>"
         "<footer>Made by Attune on this computer. The numbers describe patterns in words, "
         "not people; use them to start a conversation, not to settle one.</footer>"
-        f"<script>{SCRIPT}</script></body></html>\n"
+        f"<script{attr}>{SCRIPT}</script></body></html>\n"
     )
 
 

@@ -46,8 +46,7 @@ svg .series.off { display: none; }
 .legend { display:flex; flex-wrap: wrap; gap: 6px; }
 .legend .lg { font: inherit; font-size: .8rem; border: 1px solid var(--line);
   background: var(--card);  border-radius: 99px; padding: 1px 8px; cursor: pointer; }
-.legend .lg i { display:inline-block; width: 10px; height: 10px; border-radius: 2px;
-  margin-right: 5px; vertical-align: -1px; }
+svg.sw { margin-right: 5px; vertical-align: -1px; }
 .legend .lg[aria-pressed="false"] { opacity: .45; text-decoration: line-through; }
 .note { background: #f6f3ea; border-left: 4px solid #d9c48f; padding: 8px 12px;
   border-radius: 6px; }

@@ -22,11 +22,19 @@ def _num(x: float) -> str:
     return f"{x:.1f}".rstrip("0").rstrip(".")
 
 
+def swatch(fill: str) -> str:
+    """A small colour square (SVG, so the page needs no inline style attributes)."""
+    return (
+        '<svg class="sw" width="10" height="10" aria-hidden="true">'
+        f'<rect width="10" height="10" rx="2" fill="{fill}"/></svg>'
+    )
+
+
 def legend(chart_id: str, names: Sequence[str], palette: Sequence[str] = PALETTE) -> str:
     """Clickable legend entries (buttons) that toggle a chart's series."""
     items = "".join(
         f'<button type="button" class="lg" data-chart="{chart_id}" data-series="{i}" '
-        f'aria-pressed="true"><i style="background:{color(i, palette)}"></i>{escape(n)}</button>'
+        f'aria-pressed="true">{swatch(color(i, palette))}{escape(n)}</button>'
         for i, n in enumerate(names)
     )
     return f'<div class="legend">{items}</div>'
