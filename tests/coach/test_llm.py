@@ -140,9 +140,11 @@ def test_backend_yields_stream_pieces_in_order(model):
 
 
 def test_slow_model_times_out_and_the_script_answers(store, people, model):
+    coach = coach_for(store, people.alex, model, timeout=0.4)
+    coach.reply("hello")  # warm: content library, index, context
     model.delay = 3.0
     started = time.monotonic()
-    reply = coach_for(store, people.alex, model, timeout=0.4).reply("We had a fight last night")
+    reply = coach.reply("We had a fight last night")
     assert time.monotonic() - started < 2.0  # did not wait for the server
     assert reply.source == "script" and reply.fallback == "timeout"
     assert reply.kind == "reflect" and reply.suggestion
