@@ -147,16 +147,23 @@ def main() -> None:
     for split in ("dev", "heldout", None):
         print(f"\n## own sets: {split or 'all'}")
         for name, res in evaluate_own(load(split)).items():
-            nums = {k: (round(v, 3) if isinstance(v, float) else v) for k, v in res.items()
-                    if not isinstance(v, list)}
+            nums = {
+                k: (round(v, 3) if isinstance(v, float) else v)
+                for k, v in res.items()
+                if not isinstance(v, list)
+            }
             print(f"{name}: {nums}")
             if args.errors:
                 for item in res.get("misses", res.get("alarms", [])):  # type: ignore[union-attr]
                     print(f"    {item}")
     print("\n## public sets (evaluation only)")
     for name, res in evaluate_public().items():
-        print(f"{name}: " + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
-                                      for k, v in res.items()))
+        print(
+            f"{name}: "
+            + ", ".join(
+                f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in res.items()
+            )
+        )
     if args.speed:
         wall, cpu = speed()
         print(f"\nassess_risk: {wall:,.0f} msgs/s wall, {cpu:,.0f} msgs/s CPU (50k GoEmotions)")

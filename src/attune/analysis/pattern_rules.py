@@ -10,6 +10,8 @@ Reasons describe the words, never the person: "Absolute words like 'always' or
 'never' turn one event into a verdict on someone's character."
 """
 
+# ruff: noqa: E501  -- rule tables: long regex alternations read better unbroken
+
 from __future__ import annotations
 
 import re
@@ -100,7 +102,6 @@ CONSEQ = (
     r"call\w* (?:it|this|the \w+) off|walk\w*|out\b|speak to you|talk to you|kick you out|"
     r"take the kids|come back|come home|end\w* (?:it|this|things|us)|never see)"
 )
-
 
 
 def _keys(alternation: str) -> str:
@@ -326,8 +327,10 @@ R: list[Rule] = [
     ),
     _r(
         "contempt",
-        r"act(?:ing|s)? like an? (?:spoiled |little |big )?" + KID
-        + r"|(?:crying|whining|sulking|pouting|behaving) like an? (?:\w+ )?" + KID,
+        r"act(?:ing|s)? like an? (?:spoiled |little |big )?"
+        + KID
+        + r"|(?:crying|whining|sulking|pouting|behaving) like an? (?:\w+ )?"
+        + KID,
         "Comparing an adult to a child belittles them.",
         "act acting acts like",
         0.8,
@@ -524,7 +527,8 @@ R: list[Rule] = [
         r"show|join|notice|bother)|nice to know where i stand|look (?:who'?s|who) (?:finally|"
         r"decided|remembered|showed|awake)|(?:so )?glad {you} could (?:make it|join|bother|"
         r"find the time)|oh,? how (?:thoughtful|nice|lovely|sweet|kind)(?=[^.!?]{0,60}"
-        + NEG_EVENT + r")",
+        + NEG_EVENT
+        + r")",
         "Praising someone for the bare minimum reads as a sarcastic jab.",
         "nice kind sweet thoughtful considerate generous good know look glad lovely",
         0.8,
@@ -996,9 +1000,12 @@ R: list[Rule] = [
         "i_statement",
         r"i (?:feel|felt|am feeling|'?m feeling|was feeling|get|got|start to feel|have been feeling|"
         r"'?ve been feeling) (?:{really})?(?:(?:a bit|a little|kind of|kinda|so|really|very|quite|"
-        r"pretty|super|incredibly|more and more) )*" + FEEL
-        + r"|{im} (?:{really})?(?:feeling )?(?:{really})?" + FEEL
-        + r"|i (?:feel|felt) (?:{really})?(?:tired|exhausted|worn out) (?:and|&) (?:{really})?" + FEEL,
+        r"pretty|super|incredibly|more and more) )*"
+        + FEEL
+        + r"|{im} (?:{really})?(?:feeling )?(?:{really})?"
+        + FEEL
+        + r"|i (?:feel|felt) (?:{really})?(?:tired|exhausted|worn out) (?:and|&) (?:{really})?"
+        + FEEL,
         "Naming your own feeling ('I feel...') invites understanding instead of defence.",
         FEEL_KEYS + " tired exhausted worn",
         0.75,

@@ -34,10 +34,10 @@ from collections.abc import Sequence
 
 from attune.analysis.pattern_rules import R, Rule
 from attune.analysis.textnorm import (
+    WORD_RE,
     clause_end,
     clause_start,
     expand,
-    WORD_RE,
     first_chars,
     fold,
     word_starts,
@@ -61,6 +61,7 @@ for _i, _rule in enumerate(R):
     for _char in _rule.chars:
         _BY_CHAR.setdefault(_char, []).append(_i)
 
+
 def _first(rule: Rule) -> frozenset[str]:
     chars = first_chars(rule.regex)
     if chars is None:  # pragma: no cover - every shipped rule has a known first character
@@ -73,13 +74,27 @@ _USE_PREFILTER = True  # tests switch this off to check the prefilter never chan
 
 _QUOTE_RE = re.compile(r'"[^"\n]*(?:"|$)')
 _REPORT_RE = re.compile(
-    r"\b(?!(?:i|and|then|just|you|u|we|also|nobody|never|no)\b)(?:[a-z]+|my [a-z]+|his [a-z]+|her [a-z]+|"
+    r"\b(?!(?:i|and|then|just|you|u|we|also|nobody|never|no)\b)"
+    r"(?:[a-z]+|my [a-z]+|his [a-z]+|her [a-z]+|"
     r"their [a-z]+|the [a-z]+) (?:said|says|told (?:me|him|her|them|us|everyone|the [a-z]+)|"
     r"tells (?:me|him|her|them|us)|keeps? saying|kept saying|used to say|was like|texted(?: me)?|"
     r"wrote|yelled|screamed|shouted|goes|went like)\b"
 )
-_REPORT_VERBS = ("said", "says", "told", "tells", "saying", "say", "like", "texted", "wrote",
-                 "yelled", "screamed", "shouted", "goes")
+_REPORT_VERBS = (
+    "said",
+    "says",
+    "told",
+    "tells",
+    "saying",
+    "say",
+    "like",
+    "texted",
+    "wrote",
+    "yelled",
+    "screamed",
+    "shouted",
+    "goes",
+)
 _NEG_FRAME_RE = re.compile(
     r"\b(?:not|never|n't|nt|didn'?t|don'?t|dont|wasn'?t|isn'?t|wouldn'?t|would never|"
     r"i'?d never)\s+(?:\w+\s+){0,2}?(?:saying|say|said|mean|meant|think|thought|calling|call|"
@@ -250,8 +265,12 @@ def score_patterns(texts: Sequence[str]) -> list[dict[str, float]]:
     out: list[dict[str, float]] = []
     for text in texts:
         found = _analyse(text)
-        out.append({label: round(found[label][0], 4) if label in found else 0.0
-                    for label in PATTERN_LABELS})
+        out.append(
+            {
+                label: round(found[label][0], 4) if label in found else 0.0
+                for label in PATTERN_LABELS
+            }
+        )
     return out
 
 

@@ -104,8 +104,11 @@ def _level(rule: RiskRule, m: re.Match[str], folded: str) -> str:
         return "none"
     if rule.kind == "weak" and _JOKE_RE.search(folded):
         return "none"
-    if rule.kind == "threat" and _JOKE_RE.search(folded) and "gun" not in folded and (
-        "knife" not in folded
+    if (
+        rule.kind == "threat"
+        and _JOKE_RE.search(folded)
+        and "gun" not in folded
+        and ("knife" not in folded)
     ):
         return "none"
     if rule.category == "self_harm" and rule.level == "crisis":

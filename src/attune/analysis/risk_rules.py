@@ -18,6 +18,8 @@ Levels, chosen once and applied consistently:
   show support resources rather than nothing.
 """
 
+# ruff: noqa: E501  -- rule tables: long regex alternations read better unbroken
+
 from __future__ import annotations
 
 import re
@@ -68,7 +70,9 @@ THEY_WILL = (
     r"(?:he|she|they)(?:'?ll| will|'?d| would| is going to| is gonna|'s going to|'s gonna|s gonna|"
     r" was going to| said (?:he|she|they)(?:'?d|'?ll| would| will))"
 )
-HARM_VERB = r"(?:kill|murder|hurt|shoot|stab|strangle|choke|beat|smother|drown|burn|run (?:me|us) over)"
+HARM_VERB = (
+    r"(?:kill|murder|hurt|shoot|stab|strangle|choke|beat|smother|drown|burn|run (?:me|us) over)"
+)
 KIDS = r"(?:the kids|my kids|our kids|the children|my children|the baby|my baby|our baby|our son|our daughter|my son|my daughter)"
 MONITOR_OBJ = (
     r"(?:phone|messages|texts|emails?|dms|chats|calls|browser history|history|diary|journal|"
@@ -82,8 +86,11 @@ RULES: list[RiskRule] = [
         "self_harm",
         r"(?:kill|killing|killed|end|ending|ended|off|offing|unalive|unaliving|hang|hanging|"
         r"shoot|shooting|drown|drowning|poison|poisoning|slit|cut|cutting|burn|burning|burned|"
-        r"starve|starving|punish|hit|hitting|scratch|scratching) " + SELF
-        + r"|(?:hurt|hurting|harm|harming) " + SELF + r"(?= on purpose| again| deliberately| "
+        r"starve|starving|punish|hit|hitting|scratch|scratching) "
+        + SELF
+        + r"|(?:hurt|hurting|harm|harming) "
+        + SELF
+        + r"(?= on purpose| again| deliberately| "
         r"intentionally| when| to feel| so i| every| because| badly)"
         r"|(?:burn\w*|cut|cutting|cuts) my (?:arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach)"
         r"(?=[^.!?]{0,50}(?:on purpose|feel something|lighter|razor|blade|again|punish))"
@@ -195,8 +202,10 @@ RULES: list[RiskRule] = [
         "concern",
         "self_harm",
         r"suicid\w*|burden to (?:everyone|everybody|my family|you all|the people)|(?:think|"
-        r"thinking|thoughts?) (?:about|of) (?:death|dying)|want (?:the|this) pain to (?:end|stop)",
-        "suicide suicidal burden think thinking thought thoughts want",
+        r"thinking|thoughts?) (?:about|of) (?:death|dying)|want (?:the|this) pain to (?:end|stop)|"
+        r"(?:never|not|wouldn'?t|won'?t|don'?t|no longer) (?:\w+ ){0,2}(?:hurt|harm|kill|cut|end) "
+        r"(?:myself|my life)",
+        "suicide suicidal burden think thinking thought thoughts want hurt harm kill cut end myself",
         kind="bare",
         unless=r"(?:prevention|awareness|hotline|helpline|documentary|squad|forest|doors|song|"
         r"book|movie|film|volunteer|crisis line|research)",
@@ -246,9 +255,16 @@ RULES: list[RiskRule] = [
         "violence",
         r"(?:{ill}|i (?:swear|promise) i'?ll|i'?m (?:going to|gonna)|i will|i want to|i wanna|i'?m "
         r"about to|i could|i'?d|i would) (?:literally |actually |fucking |seriously )?"
-        + HARM_VERB + r" (?:you|u|ya|him|her|them|everyone|your|his|my (?:husband|wife|partner|"
+        + HARM_VERB
+        + r" (?:you|u|ya|him|her|them|everyone|your|his|my (?:husband|wife|partner|"
         r"boyfriend|girlfriend|ex|bf|gf)|" + KIDS + r")\b(?! (?:an?|the|over|up|out) )"
-        r"|" + THEY_WILL + r" (?:seriously |really |actually )?" + HARM_VERB + r" (?:me|us|my|the kids|our|" + KIDS + r")\b"
+        r"|"
+        + THEY_WILL
+        + r" (?:seriously |really |actually )?"
+        + HARM_VERB
+        + r" (?:me|us|my|the kids|our|"
+        + KIDS
+        + r")\b"
         r"|threaten\w* to (?:kill|hurt|shoot|stab|burn|strangle|beat|harm|drown) (?:me|us|my|"
         r"the|our|him|her|them|you)|(?:scared|afraid|terrified|worried|frightened) (?:that )?"
         r"(?:he|she|they)(?:'s|'re| is| are)? (?:going to|gonna|will|'ll|might|could) "
@@ -270,11 +286,13 @@ RULES: list[RiskRule] = [
         r"(?:checks|checked|goes through|went through|looks through|looked through|reads|read|"
         r"monitors|monitored|snoops (?:through|on)|snooped (?:through|on)|logs into|logged into|"
         r"hacked|listens (?:in )?(?:on|to)|tracks|tracked|demands|demanded|takes|took|wants) "
-        r"(?:all )?(?:of )?my " + MONITOR_OBJ
+        r"(?:all )?(?:of )?my "
+        + MONITOR_OBJ
         + r"|(?:makes|made|forces|forced) me (?:hand over|give (?:him|her|them)|show (?:him|her|"
         r"them)|share|unlock|send)|i(?: read| checked| went through| looked through|'ve been reading|"
         r" have been reading|'?m going to check| will check| am going to check|'ll check| hacked) "
-        r"(?:all )?your " + MONITOR_OBJ
+        r"(?:all )?your "
+        + MONITOR_OBJ
         + r"|(?:tracks|tracked|tracking|track|monitors|monitoring|watches|watching) (?:my|your) "
         r"(?:location|phone|car|every move|movements|every step)|(?:installed|put|hid|hidden|planted|"
         r"placed) (?:a |an )?(?:tracker|tracking app|airtag|gps tracker|spyware|hidden camera|cameras?)"

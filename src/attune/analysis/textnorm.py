@@ -52,7 +52,10 @@ MACROS: dict[str, str] = {
     "im": r"(?:i'?m|i am|im|i m)",
     "ive": r"(?:i'?ve|i have|ive)",
     "id": r"(?:i'?d|i would)",
-    "ill": r"(?:i'?ll|i will|i'?m (?:going to|gonna|about to)|im (?:going to|gonna)|imma|ima|i'?mma)",
+    "ill": (
+        r"(?:i'?ll|i will|i'?m (?:going to|gonna|about to)|im (?:going to|gonna)|imma|ima|"
+        r"i'?mma)"
+    ),
     "dont": r"(?:don'?t|do not|dont|dnt|doesn'?t|does not|doesnt)",
     "didnt": r"(?:didn'?t|did not|didnt)",
     "cant": r"(?:can'?t|cannot|can not|cant|couldn'?t|could not|couldnt)",
