@@ -32,3 +32,21 @@ def test_delete_account_removes_my_data_and_keeps_partner(pair):
     assert "to be deleted" not in json.dumps(export_person(s, pair.sam))
     rels = list_relationships(s, pair.sam)
     assert [m.display_name for m in rels[0].members] == ["Sam"]
+
+
+def test_export_includes_my_imported_chats_but_not_my_partners(pair):
+    from datetime import datetime
+
+    from attune.chats.model import Message
+    from attune.chats.store_import import save_conversation
+
+    s = pair.store
+    msgs = [Message(datetime(2024, 1, 5, 9, 0), "Sam", "morning!", "text")]
+    save_conversation(s, pair.alex, msgs, "with Sam", "whatsapp")
+    save_conversation(s, pair.sam, [Message(datetime(2024, 2, 1), "X", "sam-only chat", "text")],
+                      "x", "csv")
+    data = export_person(s, pair.alex)
+    [conv] = data["conversations"]
+    assert conv["title"] == "with Sam" and conv["message_count"] == 1
+    assert conv["messages"][0]["text"] == "morning!"
+    assert "sam-only chat" not in json.dumps(data)

@@ -181,17 +181,17 @@ def export_person(store: Store, actor: int) -> dict[str, Any]:
                 .order_by(CoachMemoryRow.id)
             )
         ]
-        conversations = [
+        conversations: list[dict[str, Any]] = [
             {
                 "id": c.id,
                 "title": un(f"conversation.title:{c.id}", c.title_enc),
                 "format": c.source_format,
-                "messages": c.message_count,
+                "message_count": c.message_count,
                 "imported_at": _iso(c.imported_at),
             }
             for c in s.scalars(select(ConversationRow).where(ConversationRow.person_id == actor))
         ]
-        return {
+        export: dict[str, Any] = {
             "attune_export_version": EXPORT_VERSION,
             "person": {
                 "handle": me.handle,
@@ -213,6 +213,12 @@ def export_person(store: Store, actor: int) -> dict[str, Any]:
             "coach_memory": coach,
             "conversations": conversations,
         }
+    # Imported chats are the person's own data too: include their messages.
+    from attune.chats.store_import import load_conversation
+
+    for conv in conversations:
+        conv["messages"] = [m.to_dict() for m in load_conversation(store, actor, conv["id"])]
+    return export
 
 
 def delete_account(store: Store, actor: int) -> None:
