@@ -3,6 +3,7 @@
 Usage::
 
     .venv/bin/python benchmarks/eval_emotions.py [--model PATH] [--split test|dev]
+    .venv/bin/python benchmarks/eval_emotions.py --write-docs   # update docs/benchmarks.md
 
 Reads ``../shared/data/goemotions``; the test split is used for nothing else.
 A label counts as predicted when its score reaches the label's threshold (the
@@ -12,6 +13,8 @@ same rule ``attune analyze`` applies).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import re
 import sys
 from pathlib import Path
 
@@ -27,6 +30,8 @@ from attune.analysis.emotions import (  # noqa: E402
 )
 
 DATA = REPO.parent / "shared" / "data" / "goemotions"
+DOCS = REPO / "docs" / "benchmarks.md"
+SECTION = "## Emotion accuracy"
 
 
 def read_split(name: str) -> tuple[list[str], np.ndarray]:
@@ -46,6 +51,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--model", type=Path, default=DEFAULT_MODEL_PATH)
     ap.add_argument("--split", choices=("test", "dev"), default="test")
+    ap.add_argument("--write-docs", action="store_true", help=f"update {SECTION} in {DOCS}")
     args = ap.parse_args()
     if not DATA.exists():
         sys.exit(f"GoEmotions not found at {DATA} (clone with ../shared beside the repo)")
@@ -61,16 +67,46 @@ def main() -> None:
     precision = tp / np.maximum(pred.sum(0), 1)
     recall = tp / np.maximum(y.sum(0), 1)
     f1 = np.where(precision + recall > 0, 2 * precision * recall / (precision + recall), 0.0)
-    print(f"GoEmotions {args.split} split: {len(texts)} texts, model {args.model.name}")
-    print(f"{'label':<16}{'support':>8}{'precision':>11}{'recall':>8}{'F1':>7}")
+    micro = 2 * tp.sum() / (pred.sum() + y.sum())
+    table = ["| label | support | precision | recall | F1 |", "|---|---:|---:|---:|---:|"]
     for j, label in enumerate(EMOTION_LABELS):
-        print(
-            f"{label:<16}{int(y[:, j].sum()):>8}{precision[j]:>11.3f}{recall[j]:>8.3f}{f1[j]:>7.3f}"
+        table.append(
+            f"| {label} | {int(y[:, j].sum())} | {precision[j]:.3f} | {recall[j]:.3f} "
+            f"| {f1[j]:.3f} |"
         )
-    micro_tp, micro_pred, micro_true = tp.sum(), pred.sum(), y.sum()
-    micro = 2 * micro_tp / (micro_pred + micro_true)
-    print(f"macro-F1: {f1.mean():.4f}")
-    print(f"micro-F1: {micro:.4f}")
+    size = args.model.stat().st_size / 1e6
+    report = "\n".join(
+        [
+            SECTION,
+            "",
+            f"GoEmotions {args.split} split ({len(texts):,} texts, 28 labels), measured "
+            f"{dt.date.today().isoformat()} with `.venv/bin/python benchmarks/eval_emotions.py`.",
+            f"Model: `{args.model.name}` ({size:.2f} MB), hashed word 1-2 grams and character "
+            "n-grams, one logistic regression per label, thresholds tuned on the dev split "
+            "(`scripts/train_emotions.py`).",
+            "",
+            f"**Macro-F1: {f1.mean():.4f}**, micro-F1: {micro:.4f}.",
+            "",
+            *table,
+        ]
+    )
+    print(report)
+    if args.write_docs:
+        if args.split != "test" or args.model != DEFAULT_MODEL_PATH:
+            sys.exit("--write-docs reports the shipped model on the test split only")
+        write_docs(report)
+        print(f"\nupdated {DOCS}")
+
+
+def write_docs(text: str) -> None:
+    DOCS.parent.mkdir(exist_ok=True)
+    old = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n"
+    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
+    if pattern.search(old):
+        new = pattern.sub(lambda _: text + "\n", old, count=1)
+    else:
+        new = old.rstrip("\n") + "\n\n" + text + "\n"
+    DOCS.write_text(new, encoding="utf-8")
 
 
 if __name__ == "__main__":

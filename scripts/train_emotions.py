@@ -128,6 +128,7 @@ def main() -> None:
     ap.add_argument("--min-df-char", type=int, default=3)
     ap.add_argument("--max-features", type=int, default=0, help="0: keep all; else top by weight")
     ap.add_argument("--balanced", action="store_true", help="balance classes per label")
+    ap.add_argument("--int8", action="store_true", help="store weights as int8 with scales")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--out", type=Path, default=DEFAULT_MODEL_PATH)
     args = ap.parse_args()
@@ -164,19 +165,28 @@ def main() -> None:
         coef = fit(keep_w, keep_c)
 
     w_n = len(keep_w)
-    arrays = dict(
+    arrays: dict[str, np.ndarray] = dict(
         format_version=np.array(FORMAT_VERSION),
         labels=np.array(EMOTION_LABELS),
         spec=np.array([spec.bits, int(spec.word_bigrams), spec.char_min, spec.char_max]),
         word_buckets=keep_w.astype(np.int32),
-        word_weights=(coef[:w_n] * idf_w[keep_w, None]).astype(np.float16),
         word_idf2=(idf_w[keep_w] ** 2).astype(np.float16),
         char_buckets=keep_c.astype(np.int32),
-        char_weights=(coef[w_n:-1] * idf_c[keep_c, None]).astype(np.float16),
         char_idf2=(idf_c[keep_c] ** 2).astype(np.float16),
         intercepts=coef[-1].astype(np.float32),
         thresholds=np.full(len(EMOTION_LABELS), 0.5, dtype=np.float32),
     )
+    for name, weights in (
+        ("word", coef[:w_n] * idf_w[keep_w, None]),
+        ("char", coef[w_n:-1] * idf_c[keep_c, None]),
+    ):
+        if args.int8:  # a quarter of the size; thresholds below are tuned on these weights
+            scales = np.abs(weights).max(axis=0) / 127
+            scales[scales == 0] = 1.0
+            arrays[f"{name}_weights"] = np.round(weights / scales).astype(np.int8)
+            arrays[f"{name}_scales"] = scales.astype(np.float32)
+        else:
+            arrays[f"{name}_weights"] = weights.astype(np.float16)
     np.savez_compressed(args.out, **arrays)
 
     # Tune thresholds on dev with the runtime code itself, so the shipped numbers

@@ -134,12 +134,6 @@ def test_output_is_deterministic() -> None:
     assert run(data).stdout == run(data).stdout
 
 
-def test_large_input_over_two_processes_keeps_order() -> None:
-    texts = [f"{i} thank you" if i % 2 else f"{i} I miss you" for i in range(30_000)]
-    out = lines_of(run(("\n".join(texts) + "\n").encode(), "--jobs", "2"))
-    assert [o["text"] for o in out] == texts
-
-
 def test_help_describes_the_input_forms() -> None:
     result = CliRunner().invoke(main, ["analyze", "--help"])
     assert result.exit_code == 0

@@ -138,3 +138,14 @@ def test_streaming_over_processes_keeps_order_and_matches_one_process() -> None:
     )
     assert multi == single
     assert [json.loads(x)["text"] for x in multi.splitlines()] == lines
+
+
+def test_default_pipeline_over_processes_matches_one_process() -> None:
+    lines = ["you never listen to me", "thank you so much", "", "I miss you"] * 40
+    data = ("\n".join(lines) + "\n").encode()
+    single = "".join(analyze_stream(io.BytesIO(data), jobs=1))
+    multi = "".join(analyze_stream(io.BytesIO(data), jobs=2, chunk_bytes=256))
+    assert multi == single
+    out = [json.loads(x) for x in multi.splitlines()]
+    assert [o["text"] for o in out] == lines
+    assert out[0]["patterns"] and out[1]["emotions"][0]["label"] == "gratitude"

@@ -21,11 +21,10 @@ from attune.analysis.pipeline import Component, Pipeline, analyze, analyze_one
 from attune.analysis.types import Analysis, Label, PatternHit, Risk
 
 if TYPE_CHECKING:
+    from attune.analysis.emotions import predict_emotions
     from attune.analysis.patterns import detect_patterns
     from attune.analysis.rewrite import rewrite_message
     from attune.analysis.risk import assess_risk
-
-    from attune.analysis.emotions import predict_emotions
 
 __all__ = [
     "Analysis",

@@ -62,6 +62,7 @@ EMOTION_LABELS: tuple[str, ...] = (
 
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "models" / "emotions.npz"
 FORMAT_VERSION = 1
+_SCORE_STEPS = 10_001  # scores 0.0000 .. 1.0000
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +97,7 @@ class EmotionModel:
         # compare raw margins with thresholds on the same scale: no sigmoid on the hot path
         clipped = np.clip(thresholds.astype(np.float64), 1e-9, 1 - 1e-9)
         self._margin_thresholds = np.log(clipped / (1 - clipped)).astype(np.float32)
+        self._label_cache: dict[int, Label] = {}
 
     @classmethod
     def load(cls, path: Path | str = DEFAULT_MODEL_PATH) -> EmotionModel:
@@ -123,6 +125,8 @@ class EmotionModel:
         for name in ("word", "char"):
             buckets = data[f"{name}_buckets"].astype(np.int64)
             weights = data[f"{name}_weights"].astype(np.float32)
+            if f"{name}_scales" in data:  # int8 weights, one scale per label
+                weights *= data[f"{name}_scales"].astype(np.float32)
             idf2 = data[f"{name}_idf2"].astype(np.float32)
             zero_row = len(buckets)
             lookup = np.full(spec.null + 1, zero_row, dtype=np.int32)
@@ -146,8 +150,7 @@ class EmotionModel:
         out = np.zeros((n, len(self.labels)), dtype=np.float32)
         for group, parts in zip(self._groups, (batch.word, batch.char), strict=True):
             acc = np.zeros((n, group.table.shape[1]), dtype=np.float32)
-            for doc, bucket in parts:
-                indptr = np.searchsorted(doc, np.arange(n + 1, dtype=np.int64))
+            for indptr, bucket in parts:
                 rows = group.lookup[bucket]
                 ones = np.ones(len(rows), dtype=np.float32)
                 m = sparse.csr_matrix((ones, rows, indptr), shape=(n, group.table.shape[0]))
@@ -178,16 +181,25 @@ class EmotionModel:
         if len(rows) == 0:
             return out
         probs = 1.0 / (1.0 + np.exp(-margins[rows, cols].astype(np.float64)))
+        # Scores are kept to 4 decimals (as the JSON shows them), so Label objects
+        # repeat and can be shared: building them is the slow part for big batches.
+        keys = cols * _SCORE_STEPS + np.rint(probs * (_SCORE_STEPS - 1)).astype(np.int64)
         # group by row (np.nonzero is row-major), then order each row by score
-        order = np.lexsort((-probs, rows))
-        rows, cols, probs = rows[order], cols[order], probs[order]
-        labels = self.labels
-        starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
-        ends = np.r_[starts[1:], len(rows)]
-        row_list, col_list, prob_list = rows.tolist(), cols.tolist(), probs.tolist()
-        for s, e in zip(starts.tolist(), ends.tolist(), strict=True):
-            out[row_list[s]] = tuple(Label(labels[col_list[i]], prob_list[i]) for i in range(s, e))
+        order = np.lexsort((-(keys % _SCORE_STEPS), rows))
+        rows, keys = rows[order], keys[order]
+        cache, make = self._label_cache, self._make_label
+        found = [cache.get(k) or make(k) for k in keys.tolist()]
+        starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]]).tolist()
+        ends = [*starts[1:], len(found)]
+        for r, s, e in zip(rows[starts].tolist(), starts, ends, strict=True):
+            out[r] = tuple(found[s:e])
         return out
+
+    def _make_label(self, key: int) -> Label:
+        col, steps = divmod(key, _SCORE_STEPS)
+        label = Label(self.labels[col], round(steps / (_SCORE_STEPS - 1), 4))
+        self._label_cache[key] = label
+        return label
 
 
 @lru_cache(maxsize=1)

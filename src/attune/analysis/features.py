@@ -62,7 +62,8 @@ class FeatureBatch:
 
     Occurrences are not merged: a bucket seen twice in a document appears twice.
     Each group ("word" for word 1-2 grams, "char" for character n-grams) is a list
-    of parts; within a part, document numbers never decrease.
+    of parts ``(indptr, buckets)`` in the layout of a CSR matrix: the buckets of
+    document ``d`` are ``buckets[indptr[d]:indptr[d + 1]]``.
     """
 
     n_docs: int
@@ -137,6 +138,8 @@ def featurize(texts: Sequence[str], spec: FeatureSpec) -> FeatureBatch:
     np.cumsum(codes * fwd[:n], out=prefix[1:])
     # Document of each position: separators open the document that follows them.
     doc_of = np.cumsum(is_sep, dtype=np.int64) - 1
+    sep_at = np.flatnonzero(is_sep)  # n_docs + 1 separators; document d starts at sep_at[d]
+    doc_range = np.arange(n_docs + 1, dtype=np.int64)
 
     def span_hash(starts: I64, ends: I64) -> U64:
         return (prefix[ends] - prefix[starts]) * inv[starts]
@@ -155,11 +158,12 @@ def featurize(texts: Sequence[str], spec: FeatureSpec) -> FeatureBatch:
     tok_hash = span_hash(tok_starts, tok_ends)
     tok_doc = doc_of[tok_starts]
 
-    words = [(tok_doc, _bucket(tok_hash, _SEED_WORD, spec.bits))]
+    words = [(np.searchsorted(tok_doc, doc_range), _bucket(tok_hash, _SEED_WORD, spec.bits))]
     if spec.word_bigrams and len(tok_hash) > 1:
         same = tok_doc[1:] == tok_doc[:-1]
         pair = tok_hash[:-1][same] * _BIGRAM + tok_hash[1:][same]
-        words.append((tok_doc[1:][same], _bucket(pair, _SEED_BIGRAM, spec.bits)))
+        indptr = np.searchsorted(tok_doc[1:][same], doc_range)
+        words.append((indptr, _bucket(pair, _SEED_BIGRAM, spec.bits)))
 
     # Character n-grams over the text padded by one space on each side. An n-gram
     # may start or end on a separator (that is the padding); one that contains a
@@ -181,7 +185,7 @@ def featurize(texts: Sequence[str], spec: FeatureSpec) -> FeatureBatch:
             bucket[is_sep[:-1] & is_sep[1:]] = null
         else:
             bucket[sep_count[k - 2 : k - 2 + m] != sep_count[:m]] = null
-        chars.append((doc_of[:m], bucket))
+        chars.append((np.minimum(sep_at, m), bucket))
     return FeatureBatch(n_docs=n_docs, word=words, char=chars)
 
 
@@ -197,9 +201,8 @@ def count_matrix(
     it the bucket is the column. Duplicate entries are left for scipy to add up.
     """
     mats = []
-    for doc, bucket in parts:
+    for indptr, bucket in parts:
         cols = bucket if lookup is None else lookup[bucket]
-        indptr = np.searchsorted(doc, np.arange(n_docs + 1, dtype=np.int64))
         data = np.ones(len(cols), dtype=np.float32)
         width = n_cols if n_cols is not None else int(bucket.max(initial=0)) + 1
         mats.append(sparse.csr_matrix((data, cols, indptr), shape=(n_docs, width)))
