@@ -69,12 +69,12 @@ def web_client(web_app) -> Iterator[Client]:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def login_as(web_app):  # type: ignore[no-untyped-def]
-    """Factory: ``login_as(person_id)`` gives a signed-in client for that person."""
+def login_as(request):  # type: ignore[no-untyped-def]
+    """Factory: ``login_as(person_id, app=None)`` gives a signed-in client for that person."""
     clients: list[Client] = []
 
     def make(person_id: int, app=None) -> Client:  # type: ignore[no-untyped-def]
-        client = signed_in(app or web_app, person_id)
+        client = signed_in(app or request.getfixturevalue("web_app"), person_id)
         clients.append(client)
         return client
 
@@ -84,12 +84,12 @@ def login_as(web_app):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def anon_client(web_app):  # type: ignore[no-untyped-def]
+def anon_client(request):  # type: ignore[no-untyped-def]
     """Factory: ``anon_client(app=None)`` gives a fresh anonymous client with a CSRF token."""
     clients: list[Client] = []
 
     def make(app=None) -> Client:  # type: ignore[no-untyped-def]
-        client = anonymous(app or web_app)
+        client = anonymous(app or request.getfixturevalue("web_app"))
         clients.append(client)
         return client
 
