@@ -58,6 +58,7 @@ PRIVATE = {
 }
 SHARED = "SHARED-ENTRY-5f5f"  # shared with the space: the partner may see it, nobody else
 ROLES = ("author", "partner", "stranger", "anon")
+CHAT = "12/03/2024, 21:15 - Pat: Are you home soon?\n12/03/2024, 21:16 - Lou: On my way\n"
 
 
 @dataclass
@@ -140,6 +141,7 @@ class Spec:
     may: frozenset[str] = frozenset({"author", "partner", "stranger"})
     public: bool = False
     reveals: bool = False  # the partner's own answer here legitimately reveals the author's
+    upload: bool = False  # send a small chat export as the multipart field "export"
 
 
 AUTHOR = frozenset({"author"})
@@ -243,6 +245,8 @@ ROUTES: dict[tuple[str, str], Spec] = {
     ),
     ("GET", "/tone"): s("/tone"),
     ("POST", "/tone"): s("/tone", body=lambda w: {"draft": "You never call."}),
+    ("GET", "/chats"): s("/chats"),
+    ("POST", "/chats"): s("/chats", body=EMPTY, upload=True),
     ("GET", "/settings"): s("/settings"),
     ("POST", "/settings/country"): s("/settings/country", body=lambda w: {"country": "DE"}),
     ("POST", "/settings/feed/rotate"): s("/settings/feed/rotate", body=EMPTY),
@@ -326,6 +330,9 @@ def _call(client, method: str, spec: Spec, world: World):  # type: ignore[no-unt
         return client.request(method, url, json=body, headers=headers)
     if method == "GET":
         return client.get(url)
+    if spec.upload:
+        export = ("chat.txt", CHAT.encode(), "text/plain")
+        return client.form(url, body or {}, files={"export": export})
     return client.form(url, body or {})
 
 

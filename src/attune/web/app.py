@@ -24,7 +24,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from attune.config import Settings, get_settings
 from attune.errors import (
+    AnalysisError,
     AttuneError,
+    ChatFormatError,
     ConflictError,
     ContentNotFound,
     NotFound,
@@ -153,7 +155,7 @@ def create_app(store: Store, settings: Settings | None = None, *, demo: bool = F
             return _error(request, 404, str(exc), "not_found")
         if isinstance(exc, PermissionDenied):
             return _error(request, 403, str(exc), "forbidden")
-        if isinstance(exc, ValidationError):
+        if isinstance(exc, ValidationError | ChatFormatError | AnalysisError):
             return _error(request, 400, str(exc), "invalid")
         if isinstance(exc, ConflictError):
             return _error(request, 409, str(exc), "conflict")
