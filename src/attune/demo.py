@@ -154,9 +154,10 @@ def seed_demo(store: Store, *, today: date | None = None, seed: int = 7) -> Demo
         entries += 1
 
     program_days = 0
-    programs = sorted(lib.programs)
-    if programs:
-        program_id = next((p for p in programs if p.startswith("30-day")), programs[0])
+    if lib.programs:
+        # The 30-day challenge when it is there: long enough to still be running today.
+        thirty = [p for p in sorted(lib.programs) if lib.programs[p].duration_days == 30]
+        program_id = (thirty or sorted(lib.programs))[0]
         enrollment = start_program(
             store, robin.id, program_id, relationship_id=rel.id, today=today - timedelta(days=24)
         )

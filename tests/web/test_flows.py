@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from attune.domain import create_person, find_person, list_relationships
 from attune.errors import NotFound
 from conftest import make_pair
@@ -200,3 +202,20 @@ def test_unlinking_keeps_private_entries_private(store, login_as):
     assert alex.form(f"/spaces/{p.rel}/unlink", {"confirm": "yes"}).status_code == 200
     assert sam.get(r.headers["location"]).status_code == 404
     assert MARK in alex.get(r.headers["location"]).text
+
+
+@pytest.mark.postgres
+def test_sessions_rate_limits_and_reveal_on_postgres(pg_store, web_settings, login_as, anon_client):
+    from attune.web import create_app
+
+    app = create_app(pg_store, web_settings)
+    create_person(pg_store, "kai", "Kai", password="correct horse")
+    anon = anon_client(app)
+    assert anon.form("/login", {"login": "kai", "password": "nope nope"}).status_code == 401
+    assert anon.form("/login", {"login": "kai", "password": "correct horse"}).status_code == 303
+    p = make_pair(pg_store)
+    alex, sam = login_as(p.alex, app), login_as(p.sam, app)
+    alex.form("/today/checkin", {"rel": p.rel, "mood": 4, "need": f"tea {MARK}"})
+    assert MARK not in sam.get("/today").text
+    sam.form("/today/checkin", {"rel": p.rel, "mood": 3})
+    assert MARK in sam.get("/today").text
