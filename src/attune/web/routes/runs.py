@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Sequence
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
 
-from attune.content import load_content
+from attune.content import Assessment, load_content
 from attune.domain import (
     assessment_history,
     finish_run,
@@ -16,6 +17,7 @@ from attune.domain import (
     start_run,
     take_assessment,
 )
+from attune.domain.assessments import StoredResult
 from attune.errors import ValidationError
 from attune.web.deps import MAX_ID, IdPath, check_csrf, pick_space
 from attune.web.render import page, redirect, require_person, store_of
@@ -167,18 +169,14 @@ async def assessment_submit(request: Request, assessment_id: str) -> Response:
     )
 
 
-def _history_series(item: object, history: list[object]) -> dict[str, object] | None:
+def _history_series(item: Assessment, history: Sequence[StoredResult]) -> dict[str, Any] | None:
+    """The actor's results over time as chart series, with the scale's ends."""
     if not history:
         return None
-    dims = getattr(item, "dimensions", ["total"])
     series = {
-        dim: [
-            (r.taken_at.strftime("%d %b %H:%M"), r.scores.get(dim))  # type: ignore[attr-defined]
-            for r in history
-        ]
-        for dim in dims
+        dim: [(r.taken_at.strftime("%d %b %H:%M"), r.scores.get(dim)) for r in history]
+        for dim in item.dimensions
     }
-    bands = getattr(item, "bands", [])
-    lo = min((b.min for b in bands), default=0.0)
-    hi = max((b.max for b in bands), default=1.0)
+    lo = min((b.min for b in item.bands), default=0.0)
+    hi = max((b.max for b in item.bands), default=1.0)
     return {"series": series, "lo": float(lo), "hi": float(hi), "count": len(history)}
