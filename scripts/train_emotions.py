@@ -5,6 +5,11 @@ Usage::
     .venv/bin/python scripts/train_emotions.py            # writes the shipped artefact
     .venv/bin/python scripts/train_emotions.py --C 4 --out /tmp/emotions.npz
 
+The shipped artefact (defaults: C=2, word 1-2 grams with df >= 2, character
+2-5 grams with df >= 3, the 70,000 strongest features refitted, int8 weights)
+took about 8 minutes on 2 busy cores; dev macro-F1 with thresholds tuned on the
+other half of dev was 0.479.
+
 The features come from ``attune.analysis.features`` (the same code the runtime
 uses); scikit-learn fits one logistic regression per label. Each label then
 gets its own decision threshold, the one that maximises F1 on the dev split.
@@ -126,9 +131,13 @@ def main() -> None:
     ap.add_argument("--char-max", type=int, default=5)
     ap.add_argument("--min-df-word", type=int, default=2)
     ap.add_argument("--min-df-char", type=int, default=3)
-    ap.add_argument("--max-features", type=int, default=0, help="0: keep all; else top by weight")
+    ap.add_argument(
+        "--max-features", type=int, default=70_000, help="keep the strongest; 0 keeps all"
+    )
     ap.add_argument("--balanced", action="store_true", help="balance classes per label")
-    ap.add_argument("--int8", action="store_true", help="store weights as int8 with scales")
+    ap.add_argument(
+        "--float16", dest="int8", action="store_false", help="store float16, not int8, weights"
+    )
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--out", type=Path, default=DEFAULT_MODEL_PATH)
     args = ap.parse_args()
