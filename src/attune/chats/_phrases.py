@@ -177,17 +177,6 @@ NAMED_SYSTEM = re.compile(
 )
 
 
-def _has_named_key(text: str) -> bool:
-    return (
-        "timer" in text
-        or "disappearing" in text
-        or " changed " in text
-        or "created group" in text
-        or "invite link" in text
-        or "is a contact" in text
-    )
-
-
 _SYSTEM_FIRST = frozenset("TYDSEVCMLNAIBPÉÉЭВСҒćتل此你こ삭ÉGLlsuVv")
 
 
@@ -226,6 +215,13 @@ def whatsapp_kind(text: str) -> str:
         return "system"
     if lead in _LOCATION_FIRST and LOCATION.match(text):
         return "media"
-    if len(text) < 300 and _has_named_key(text) and NAMED_SYSTEM.match(text):
-        return "system"
+    if len(text) < 300 and (
+        "timer" in text
+        or "disappearing" in text
+        or " changed " in text
+        or "created group" in text
+        or "invite link" in text
+        or "is a contact" in text
+    ):
+        return "system" if NAMED_SYSTEM.match(text) else "text"
     return "text"

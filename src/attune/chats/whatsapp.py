@@ -63,6 +63,7 @@ _SCAN = re.compile(
 )
 _CHUNK = 1 << 20
 
+
 EXPECTED = (
     "expected a WhatsApp export with lines like '05/01/2024, 21:07 - Name: text' "
     "or '[05/01/2024, 21:07:12] Name: text'"
@@ -160,17 +161,72 @@ def plan(path: Path, date_order: str | None = None) -> _Plan:
     return _Plan(orders, totals.most_common(1)[0][0], forced)
 
 
+def _fast_header(main: tuple[bool, str, bool, bool]) -> re.Pattern[str]:
+    """A lean pattern for the file's main header shape: one group for the date, one for the time.
+
+    It only speeds up the common case; whatever it matches is checked once
+    against :data:`HEADER` before its date and time strings are trusted.
+    """
+    sep = re.escape(main[1])
+    date = rf"(\d{{1,4}}{sep}\s?\d{{1,2}}{sep}\s?\d{{1,4}}\.?)"
+    clock = r"(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[^\W\d_]+\.?(?:\s?[^\W\d_]+\.?)?)?)"
+    if main[0]:
+        return re.compile(rf"\[{date}[,،]?\s{clock}\]\s?")
+    return re.compile(rf"{date}[,،]?\s{clock}(?:\s?[-–—]\s|:\s)")
+
+
+class _Headers:
+    """Reads header lines into (timestamp, dominant-shape flag, end of header), with caches."""
+
+    def __init__(self, decided: _Plan):
+        self.decided = decided
+        self.fast = _fast_header(decided.main).match
+        self.fast_dates: dict[str, str | None] = {}
+        self.fast_times: dict[str, str | None] = {}
+        self.dates: dict[tuple[str, str, str, str, str, str], str | None] = {}
+        self.times: dict[tuple[str, str, str, str, str], str | None] = {}
+
+    def slow(self, line: str) -> tuple[str | None, str | None, int]:
+        """Read a header with the full pattern: (day, clock, end); None parts and -1 if none."""
+        m = HEADER.match(line)
+        if m is None:
+            return None, None, -1
+        open_, era, d1, sep, d2, d3, pre, h, mi, s, ampm = m.groups()
+        dkey = (open_, era, d1, sep, d2, d3)
+        day = self.dates.get(dkey, "")
+        if day == "":
+            day = self.dates[dkey] = _day(dkey, self.decided)
+        tkey = (pre, h, mi, s, ampm)
+        clock = self.times.get(tkey, "")
+        if clock == "":
+            clock = self.times[tkey] = _clock(tkey)
+        return day, clock, m.end()
+
+    def read(self, line: str) -> tuple[str | None, str | None, int]:
+        """Like :meth:`slow`, through the lean pattern and string-keyed caches where it fits."""
+        m = self.fast(line)
+        if m is None:
+            return self.slow(line)
+        date, clock_text = m.group(1, 2)
+        day = self.fast_dates.get(date, "")
+        clock = self.fast_times.get(clock_text, "")
+        if day == "" or clock == "":
+            day, clock, end = self.slow(line)
+            if end != m.end():
+                return day, clock, end
+            self.fast_dates[date] = day
+            self.fast_times[clock_text] = clock
+        return day, clock, m.end()
+
+
 def parse(path: Path, *, date_order: str | None = None) -> Iterator[Record]:
     """Yield every entry of a WhatsApp export as a record, in file order.
 
     ``date_order`` (``dmy``, ``mdy``, ``ymd``, ...) overrides the order the
     file's dates suggest.
     """
-    decided = plan(path, date_order)
-    dates: dict[tuple[str, str, str, str, str, str], str | None] = {}
-    times: dict[tuple[str, str, str, str, str], str | None] = {}
-    known: set[str] = set()
-    match = HEADER.match
+    read = _Headers(plan(path, date_order)).read
+    names: dict[str, bool] = {}  # text before ": " -> whether it can be a sender
     ts = sender = text = ""
     extra: list[str] = []
     system = False
@@ -181,44 +237,41 @@ def parse(path: Path, *, date_order: str | None = None) -> Iterator[Record]:
         lines.pop()  # each chunk ends with a line break
         for line in lines:
             lineno += 1
-            m = match(line)
-            if m is not None:
-                open_, era, d1, sep, d2, d3, pre, h, mi, s, ampm = m.groups()
-                dkey = (open_, era, d1, sep, d2, d3)
-                day = dates.get(dkey, "")
-                if day == "":
-                    day = _day(dkey, decided)
-                    dates[dkey] = day
-                if day is not None:
-                    tkey = (pre, h, mi, s, ampm)
-                    clock = times.get(tkey, "")
-                    if clock == "":
-                        clock = _clock(tkey)
-                        times[tkey] = clock
-                    if clock is not None:
-                        stamp = day[1:] + "T" + clock
-                        # Lines in a minority shape open an entry only if time moves on.
-                        if day[0] == "1" or not started or stamp >= ts:
-                            if started:
+            first = line[:1]
+            if first.isdecimal() or (first and first in "[RHS令平昭"):
+                day, clock, end = read(line)
+                if day is not None and clock is not None:
+                    stamp = day[1:] + "T" + clock
+                    # Lines in a minority shape open an entry only if time moves on.
+                    if day[0] == "1" or not started or stamp >= ts:
+                        if started:
+                            if extra or system:
                                 yield _record(ts, sender, text, extra, system)
-                            started = True
-                            ts = stamp
-                            extra = []
-                            rest = line[m.end() :]
-                            i = rest.find(": ")
-                            if i > 0 and looks_like_sender(rest[:i]):
-                                sender, text, system = rest[:i], rest[i + 2 :], False
-                                known.add(sender)
-                            elif rest.endswith(":") and looks_like_sender(rest[:-1]):
-                                sender, text, system = rest[:-1], "", False
-                                known.add(sender)
+                                extra = []
                             else:
-                                j = rest.find(":")
-                                if j > 0 and rest[:j] in known:
-                                    sender, text, system = rest[:j], rest[j + 1 :], False
-                                else:
-                                    sender, text, system = "", rest, True
+                                yield (ts, sender, text, whatsapp_kind(text))
+                        started = True
+                        ts = stamp
+                        rest = line[end:]
+                        i = rest.find(": ")
+                        if i > 0:
+                            name = rest[:i]
+                            ok = names.get(name)
+                            if ok is None:
+                                ok = names[name] = looks_like_sender(name)
+                            if ok:
+                                sender, text, system = name, rest[i + 2 :], False
+                                continue
+                        if rest.endswith(":") and looks_like_sender(rest[:-1]):
+                            sender, text, system = rest[:-1], "", False
+                            names[sender] = True
                             continue
+                        j = rest.find(":")
+                        if j > 0 and names.get(rest[:j]):
+                            sender, text, system = rest[:j], rest[j + 1 :], False
+                        else:
+                            sender, text, system = "", rest, True
+                        continue
             if not started:
                 if line.strip():
                     raise ChatFormatError(
