@@ -51,8 +51,22 @@ def test_crisis_text_returns_risk_to_author_only(pair):
     s = pair.store
     result = submit_checkin(s, pair.alex, pair.rel, mood=1, low="I want to end my life")
     assert result.risk.level == "crisis"
+    assert result.checkin.low == "I want to end my life"  # the author sees their own words
     submit_checkin(s, pair.sam, pair.rel, mood=3)
     seen_by_sam = checkin_day(s, pair.sam, pair.rel)
-    # The partner sees the words Alex chose to share, but nothing of the triage.
-    assert "crisis" not in repr(seen_by_sam)
-    assert not hasattr(seen_by_sam.revealed[0], "risk")
+    # The partner sees that Alex checked in and the mood, but neither the words nor the triage.
+    [alex] = seen_by_sam.revealed
+    assert alex.mood == 1 and alex.low is None
+    assert "end my life" not in repr(seen_by_sam) and "crisis" not in repr(seen_by_sam)
+    assert checkin_day(s, pair.alex, pair.rel).mine.low == "I want to end my life"
+
+
+def test_signs_of_control_are_never_shown_to_the_partner(pair):
+    s = pair.store
+    text = "he checks my phone every night and won't let me see my friends"
+    result = submit_checkin(s, pair.alex, pair.rel, mood=2, low=text, high="coffee with mum")
+    assert result.risk.level in ("concern", "crisis")
+    submit_checkin(s, pair.sam, pair.rel, mood=4)
+    [alex] = checkin_day(s, pair.sam, pair.rel).revealed
+    assert alex.low is None and alex.high is None
+    assert "phone" not in repr(checkin_day(s, pair.sam, pair.rel))

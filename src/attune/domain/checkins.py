@@ -66,16 +66,20 @@ def _clean(field: str, value: str | None) -> str | None:
     return value.strip()
 
 
-def _view(store: Store, row: CheckinRow, owner: PersonRow) -> Checkin:
+def _view(store: Store, row: CheckinRow, owner: PersonRow, viewer: int) -> Checkin:
+    # Words that triaged as crisis or concern are shown to their author only: a partner
+    # reading "they check my phone" could put the writer at risk. Others see mood and
+    # feelings, and nothing that hints the triage happened.
+    hidden = viewer != row.person_id and row.risk_level != "none"
     return Checkin(
         person_id=row.person_id,
         display_name=owner.display_name,
         day=row.day,
         mood=row.mood,
         feelings=tuple(row.feelings),
-        high=store.unseal(owner, f"checkin.high:{row.id}", row.high_enc),
-        low=store.unseal(owner, f"checkin.low:{row.id}", row.low_enc),
-        need=store.unseal(owner, f"checkin.need:{row.id}", row.need_enc),
+        high=None if hidden else store.unseal(owner, f"checkin.high:{row.id}", row.high_enc),
+        low=None if hidden else store.unseal(owner, f"checkin.low:{row.id}", row.low_enc),
+        need=None if hidden else store.unseal(owner, f"checkin.need:{row.id}", row.need_enc),
     )
 
 
@@ -141,7 +145,7 @@ def submit_checkin(
         row.high_enc = store.seal(me, f"checkin.high:{row.id}", high)
         row.low_enc = store.seal(me, f"checkin.low:{row.id}", low)
         row.need_enc = store.seal(me, f"checkin.need:{row.id}", need)
-        view = _view(store, row, me)
+        view = _view(store, row, me, actor)
     return SubmitResult(view, risk)
 
 
@@ -163,7 +167,7 @@ def checkin_day(
                 )
             )
         }
-        mine = _view(store, rows[actor], person_row(s, actor)) if actor in rows else None
+        mine = _view(store, rows[actor], person_row(s, actor), actor) if actor in rows else None
         revealed: list[Checkin] = []
         waiting: list[str] = []
         for pid in members:
@@ -171,7 +175,7 @@ def checkin_day(
                 continue
             if pid in rows:
                 if mine is not None:
-                    revealed.append(_view(store, rows[pid], person_row(s, pid)))
+                    revealed.append(_view(store, rows[pid], person_row(s, pid), actor))
             else:
                 waiting.append(person_row(s, pid).display_name)
     return CheckinDay(day, mine, tuple(revealed), tuple(waiting))
@@ -194,4 +198,6 @@ def my_checkins(store: Store, actor: int, *, since: date | None = None) -> list[
         q = select(CheckinRow).where(CheckinRow.person_id == actor)
         if since is not None:
             q = q.where(CheckinRow.day >= since)
-        return [_view(store, r, me) for r in s.scalars(q.order_by(CheckinRow.day, CheckinRow.id))]
+        return [
+            _view(store, r, me, actor) for r in s.scalars(q.order_by(CheckinRow.day, CheckinRow.id))
+        ]
