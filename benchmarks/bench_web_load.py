@@ -242,6 +242,8 @@ class LoadResult:
     unacked: set[tuple[str, int]] = field(default_factory=set)  # sent, no answer
     exhausted: int = 0  # clients that ran out of spaces before the time was up
     downtime: float = 0.0  # seconds from SIGKILL until the restarted server answered
+    restarted_at: float | None = None  # monotonic time the restarted server answered
+    ack_times: list[float] = field(default_factory=list)  # monotonic time of each 200
 
     @property
     def ok(self) -> int:
@@ -282,7 +284,7 @@ async def _client(
     handle: str,
     session: tuple[str, str],
     rels: list[int],
-    stop_at: float,
+    deadline: list[float],
     result: LoadResult,
     outage: asyncio.Event,
     with_text: bool,
@@ -294,7 +296,7 @@ async def _client(
         base_url=base, timeout=30, cookies={SESSION_COOKIE: cookie}
     ) as client:
         for rel in rels:
-            if time.monotonic() >= stop_at:
+            if time.monotonic() >= deadline[0]:
                 return
             text = f"{handle}:{rel}:{uuid.uuid4().hex[:8]}"
             body: dict[str, object] = {"mood": 4, "feelings": ["calm"]}
@@ -313,7 +315,7 @@ async def _client(
                 result.unacked.add((handle, rel))
                 if not outage.is_set():
                     _bump(result.errors, type(exc).__name__)
-                await _wait_for_server(client, result, stop_at, outage)
+                await _wait_for_server(client, result, deadline, outage)
                 continue
             elapsed = time.perf_counter() - t0
             if r.status_code == 200:
@@ -321,6 +323,7 @@ async def _client(
                 if day["mine"] is None or day["mine"]["high"] != (text if with_text else None):
                     _bump(result.errors, "wrong echo")
                 result.latencies.append(elapsed)
+                result.ack_times.append(time.monotonic())
                 result.acked[(handle, rel)] = text if with_text else ""
                 result.revealed += len(day["revealed"])
             else:
@@ -329,13 +332,13 @@ async def _client(
 
 
 async def _wait_for_server(
-    client: httpx.AsyncClient, result: LoadResult, stop_at: float, outage: asyncio.Event
+    client: httpx.AsyncClient, result: LoadResult, deadline: list[float], outage: asyncio.Event
 ) -> None:
     """Hold back until the server is up again, as a health-checking proxy would."""
-    while outage.is_set() and time.monotonic() < stop_at:
+    while outage.is_set():  # the fault clears it, whether the restart worked or not
         result.unavailable += 1
         await asyncio.sleep(0.1)
-    while time.monotonic() < stop_at:
+    while time.monotonic() < deadline[0]:
         try:
             await client.get("/api/v1/me")
             return
@@ -357,7 +360,8 @@ async def _load(
     result = LoadResult()
     outage = asyncio.Event()
     start = time.monotonic()
-    stop_at = start + seconds
+    # A list so that the fault can move it: the load runs ``seconds`` of server uptime.
+    deadline = [start + seconds]
 
     async def fault() -> None:
         assert server is not None and kill_after is not None
@@ -365,12 +369,21 @@ async def _load(
         outage.set()
         server.kill()
         t0 = time.monotonic()
-        await asyncio.to_thread(server.start)
-        result.downtime = time.monotonic() - t0
-        outage.clear()
+        try:
+            await asyncio.to_thread(server.start)
+        except RuntimeError:
+            _bump(result.errors, "restart failed")
+            deadline[0] = 0.0
+        else:
+            result.restarted_at = time.monotonic()
+            result.downtime = result.restarted_at - t0
+            # The clients get as long after the restart as they had before the kill.
+            deadline[0] = max(deadline[0] + result.downtime, result.restarted_at + kill_after)
+        finally:
+            outage.clear()
 
     tasks = [
-        _client(base, h, sessions[h], seeded.spaces[h], stop_at, result, outage, with_text)
+        _client(base, h, sessions[h], seeded.spaces[h], deadline, result, outage, with_text)
         for h in seeded.handles[:clients]
     ]
     if kill_after is not None:
