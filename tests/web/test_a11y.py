@@ -126,6 +126,7 @@ SIGNED_IN = [
     "/assessments",
     "/insights",
     "/settings",
+    "/chats",
     "/nothing-here",  # the error page
 ]
 
