@@ -85,7 +85,9 @@ def main() -> None:
             "n-grams, one logistic regression per label, thresholds tuned on the dev split "
             "(`scripts/train_emotions.py`).",
             "",
-            f"**Macro-F1: {f1.mean():.4f}**, micro-F1: {micro:.4f}.",
+            f"**Macro-F1: {f1.mean():.4f}**, micro-F1: {micro:.4f}. For scale: the GoEmotions "
+            "paper reports macro-F1 0.46 for fine-tuned BERT on this split. The test split is "
+            "read only here; model choices were made on dev.",
             "",
             *table,
         ]

@@ -149,3 +149,21 @@ def test_default_pipeline_over_processes_matches_one_process() -> None:
     out = [json.loads(x) for x in multi.splitlines()]
     assert [o["text"] for o in out] == lines
     assert out[0]["patterns"] and out[1]["emotions"][0]["label"] == "gratitude"
+
+
+def test_repeated_texts_are_analysed_once_and_returned_for_every_line() -> None:
+    seen: list[str] = []
+
+    def counting(texts: Sequence[str], found: Any) -> list[Risk]:
+        seen.extend(texts)
+        return [Risk("concern", "abuse", 0, 1) if t == "b" else Risk() for t in texts]
+
+    result = Pipeline([Component("risk", "risk", counting)]).analyze(["a", "b", "a", "a", "b"])
+    assert seen == ["a", "b"]
+    assert [(a.text, a.risk.level) for a in result] == [
+        ("a", "none"),
+        ("b", "concern"),
+        ("a", "none"),
+        ("a", "none"),
+        ("b", "concern"),
+    ]

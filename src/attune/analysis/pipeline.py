@@ -159,10 +159,22 @@ class Pipeline:
     def analyze(self, texts: Sequence[str]) -> list[Analysis]:
         """One ``Analysis`` per text, in order.
 
+        Repeated texts in a batch (chats are full of "ok" and "love you") are
+        analysed once; every component is a pure function of the text.
+
         >>> Pipeline(["emotions"]).analyze(["I'm scared"])[0].emotions[0].label
         'fear'
         """
-        texts = list(texts)
+        first: dict[str, int] = {}
+        for text in texts:
+            first.setdefault(text, len(first))
+        unique = list(first)
+        if len(unique) < len(texts):
+            results = self._analyze_unique(unique)
+            return [results[first[text]] for text in texts]
+        return self._analyze_unique(unique)
+
+    def _analyze_unique(self, texts: list[str]) -> list[Analysis]:
         found = self.run(texts)
         n = len(texts)
         emotions: Sequence[tuple[Label, ...]] = found.get("emotions", [()] * n)
