@@ -26,6 +26,7 @@ from typing import Any
 import pytest
 from sqlalchemy.util import LRUCache
 
+from attune.coach import memory as coach_memory
 from attune.content import load_content
 from attune.domain import (
     add_goal,
@@ -55,6 +56,7 @@ PRIVATE = {
     "checkin": "PRIV-CHECKIN-81aa",
     "answer": "PRIV-ANSWER-44d0",
     "debrief": "PRIV-DEBRIEF-0e3c",
+    "coach": "PRIV-COACH-9d21",
 }
 SHARED = "SHARED-ENTRY-5f5f"  # shared with the space: the partner may see it, nobody else
 ROLES = ("author", "partner", "stranger", "anon")
@@ -100,6 +102,7 @@ def build_world(store: Store) -> World:
     exercise = sorted(lib.exercises)[0]
     run, _ = start_run(store, alex, exercise, rel)
     finish_run(store, alex, run.id, scary=PRIVATE["debrief"], share_debrief=False)
+    coach_memory.remember(store, alex, "person", PRIVATE["coach"])
     program = sorted(lib.programs)[0]
     enrollment = start_program(store, alex, program, relationship_id=rel).id
     ritual = sorted(lib.rituals)[0]
@@ -245,6 +248,10 @@ ROUTES: dict[tuple[str, str], Spec] = {
     ),
     ("GET", "/tone"): s("/tone"),
     ("POST", "/tone"): s("/tone", body=lambda w: {"draft": "You never call."}),
+    ("GET", "/coach"): s("/coach"),
+    ("POST", "/coach"): s("/coach", body=lambda w: {"message": "We argued about the dishes"}),
+    ("POST", "/coach/new"): s("/coach/new", body=EMPTY),
+    ("POST", "/coach/forget"): s("/coach/forget", body=lambda w: {"confirm": "yes"}),
     ("GET", "/chats"): s("/chats"),
     ("POST", "/chats"): s("/chats", body=EMPTY, upload=True),
     ("GET", "/settings"): s("/settings"),
@@ -302,6 +309,11 @@ ROUTES: dict[tuple[str, str], Spec] = {
     ("GET", "/api/v1/programs"): s("/api/v1/programs"),
     ("POST", "/api/v1/analyze"): s("/api/v1/analyze", body=lambda w: {"text": "hi"}, json=True),
     ("GET", "/api/v1/export"): s("/api/v1/export"),
+    ("POST", "/api/v1/coach"): s(
+        "/api/v1/coach", body=lambda w: {"text": "We argued about the dishes"}, json=True
+    ),
+    ("GET", "/api/v1/coach/memory"): s("/api/v1/coach/memory"),
+    ("DELETE", "/api/v1/coach/memory"): s("/api/v1/coach/memory", json=True),
 }
 
 

@@ -5,6 +5,7 @@ from attune.web.routes import (
     api,
     auth,
     chats,
+    coach,
     journal,
     practice,
     runs,
@@ -21,8 +22,10 @@ ROUTERS = [
     practice.router,
     journal.router,
     tone.router,
+    coach.router,
     chats.router,
     account.router,
     api.router,
+    coach.api_router,
     api.session_router,
 ]
