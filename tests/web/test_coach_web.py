@@ -210,3 +210,31 @@ def test_openapi_describes_the_coach_endpoints(web_client):
         reply["properties"]
     )
     assert "/coach" not in spec["paths"]  # the page is not part of the API
+
+
+def test_with_a_model_configured_its_words_show_and_safety_still_comes_first(
+    store, login_as, monkeypatch
+):
+    from attune.coach import MockBackend
+    from attune.domain import write_entry
+    from attune.web.routes import coach as coach_routes
+
+    answer = (
+        "That sounds really painful. What part of it stays with you most? "
+        "A short regulation break could help your body settle first."
+    )
+    model = MockBackend(lambda messages: answer)
+    monkeypatch.setattr(coach_routes, "backend_from_settings", lambda settings: model)
+    p = make_pair(store)
+    write_entry(store, p.sam, f"private {MARKER}")  # the partner's private words
+    alex = login_as(p.alex)
+    r = alex.form("/coach", {"message": FIGHT})
+    assert "That sounds really painful." in r.text and "Phrased by the language model" in r.text
+    assert 'id="coach-step-link"' in r.text  # the plan's next step is still linked
+    assert len(model.calls) == 1
+    assert MARKER not in " ".join(m.content for m in model.calls[0])
+    r = alex.form("/coach", {"message": CRISIS})
+    assert len(model.calls) == 1, "a crisis message never goes to the model"
+    latest = r.text.split('id="coach-reply"')[1]
+    assert 'id="safety"' in r.text and "That sounds really painful." not in latest
+    assert 'id="coach-earlier"' in r.text  # earlier turns fold away behind the help lines
