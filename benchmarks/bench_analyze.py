@@ -145,11 +145,14 @@ def main() -> None:
         attune = [str(Path(sys.executable).with_name("attune")), "analyze"]
         vader = [sys.executable, str(Path(__file__).resolve()), "--vader"]
         results: dict[str, list[tuple[float, float, int]]] = {"attune": [], "vader": []}
+        load_before = os.getloadavg()[0]
         for i in range(args.repeats):
             for name, cmd in (("attune", attune), ("vader", vader))[:: 1 if i % 2 == 0 else -1]:
                 r = run_once(cmd, input_path)
                 results[name].append(r)
                 print(f"run {i + 1} {name:<6} {r[0]:6.2f} s  cpu {r[1]:6.2f} s  {r[2]} MiB")
+
+    load_after = os.getloadavg()[0]
 
     def summary(name: str) -> tuple[float, float, float, int]:
         runs = results[name]
@@ -172,7 +175,9 @@ def main() -> None:
         [
             SECTION,
             "",
-            f"Measured {today} on {machine()}.",
+            f"Measured {today} on {machine()}; 1-minute load average {load_before:.1f} "
+            f"before and {load_after:.1f} after (the machine is shared: other work ran "
+            "at the same time, so both sides competed for the CPUs).",
             f"Input: {source} ({n:,} messages, {size_mb:.1f} MB).",
             f"Command: `.venv/bin/python benchmarks/bench_analyze.py` ({args.repeats} repeats "
             "each, alternating, medians; whole processes including start-up).",
@@ -181,8 +186,9 @@ def main() -> None:
             "",
             f"The whole pipeline runs at **{ratio:.2f}x** the speed of VADER sentiment alone "
             f"({'faster' if ratio >= 1 else 'SLOWER'}). `attune analyze` streams 1 MiB chunks "
-            "and spreads large inputs over one worker process per CPU; CPU time is summed "
-            "over all its processes.",
+            "and spreads large inputs over one worker process per CPU (peak memory is per "
+            "process: the main one plus one worker per CPU); CPU time is summed over all its "
+            "processes.",
         ]
     )
     print()
