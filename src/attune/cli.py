@@ -206,6 +206,7 @@ def pair_unlink(rel: int) -> None:
 @friendly
 def today(welcome: bool, rel: int | None) -> None:
     """Your day at a glance: check-in, question, program step, rituals and goals."""
+    from attune.console import show_checkin_day
     from attune.domain import (
         checkin_day,
         find_person,
@@ -216,7 +217,6 @@ def today(welcome: bool, rel: int | None) -> None:
         program_today,
         question_of_the_day,
     )
-    from attune.console import show_checkin_day
     from attune.domain.checkins import MOODS
     from attune.errors import NotFound
 
@@ -573,7 +573,7 @@ def assess_take(assessment_id: str, answers: str | None) -> None:
         except ValueError:
             raise click.BadParameter(
                 "use item=value pairs such as q1=3,q2=4", param_hint="--answers"
-            )
+            ) from None
     else:
         _console().print(Panel(a.purpose, title=a.title))
         given = _ask_items(a)
@@ -670,7 +670,8 @@ def _enrollment(program_id: str | None) -> Any:
         mine = [e for e in mine if e.program_id == program_id]
     if not mine:
         raise NotFound(
-            "No active program. Start one with 'attune program start ID' (see 'attune program list')."
+            "No active program. Start one with 'attune program start ID' "
+            "(see 'attune program list')."
         )
     return mine[0]
 
@@ -1012,7 +1013,9 @@ def content_stats(as_json: bool) -> None:
 
 @main.command("analyze")
 @click.option(
-    "--jsonl", is_flag=True, help='Read JSON Lines objects with a "text" field (blank lines skipped).'
+    "--jsonl",
+    is_flag=True,
+    help='Read JSON Lines objects with a "text" field (blank lines skipped).',
 )
 @click.option(
     "--jobs",
@@ -1051,7 +1054,17 @@ def analyze_command(jsonl: bool, jobs: int | None) -> None:
     default="auto",
     show_default=True,
     type=click.Choice(
-        ["auto", "whatsapp", "telegram", "discord", "messenger", "signal", "imessage", "csv", "jsonl"]
+        [
+            "auto",
+            "whatsapp",
+            "telegram",
+            "discord",
+            "messenger",
+            "signal",
+            "imessage",
+            "csv",
+            "jsonl",
+        ]
     ),
     help="Which app wrote the export.",
 )

@@ -84,7 +84,8 @@ def show_resources(console: Console, risk_level: str, country: str) -> None:
         title = "You matter. Please reach out now"
         intro = (
             "What you wrote sounds like you might be in danger or in a lot of pain. "
-            "Coaching is not the right tool for this moment. Please contact someone who can help now:"
+            "Coaching is not the right tool for this moment. "
+            "Please contact someone who can help now:"
         )
     else:
         title = "Support that is just for you"

@@ -21,7 +21,9 @@ class Check:
 
 def _python() -> Check:
     ok = sys.version_info >= (3, 11)
-    return Check("python", OK if ok else FAIL, sys.version.split()[0] + ("" if ok else " (need 3.11+)"))
+    return Check(
+        "python", OK if ok else FAIL, sys.version.split()[0] + ("" if ok else " (need 3.11+)")
+    )
 
 
 def _store() -> Iterator[Check]:

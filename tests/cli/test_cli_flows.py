@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -21,7 +20,9 @@ def cli(tmp_path, monkeypatch):
     runner = CliRunner()
 
     def run(*args: str, profile: str = "alex", input: str | None = None, ok: bool = True):
-        result = runner.invoke(main, ["--profile", profile, *args], input=input, catch_exceptions=False)
+        result = runner.invoke(
+            main, ["--profile", profile, *args], input=input, catch_exceptions=False
+        )
         if ok:
             assert result.exit_code == 0, result.output
         return result
@@ -66,7 +67,10 @@ def test_question_answer_then_reveal(cli):
     cli("question", "--answer", "the sea in winter")
     sam = cli("question", profile="sam").output
     assert q.splitlines()[0] in sam and "the sea in winter" not in sam
-    assert "the sea in winter" in cli("question", "--answer", "my grandmother's kitchen", profile="sam").output
+    assert (
+        "the sea in winter"
+        in cli("question", "--answer", "my grandmother's kitchen", profile="sam").output
+    )
 
 
 def test_journal_private_share_unshare(cli):
@@ -88,8 +92,14 @@ def test_exercise_run_with_timers_turns_and_debrief(cli):
 
     ex = load_content().exercise("reflective-listening.v1")
     steps = "\n" * len(ex.steps)
-    out = cli("exercise", "run", ex.id, "--speed", "100000",
-              input=steps + "being interrupted\nfeeling heard\n").output
+    out = cli(
+        "exercise",
+        "run",
+        ex.id,
+        "--speed",
+        "100000",
+        input=steps + "being interrupted\nfeeling heard\n",
+    ).output
     assert "Turn: Sam" in out or "Turn: You" in out
     assert "Time." in out  # a timer ran to the end
     assert "debrief stays private" in out
@@ -98,7 +108,10 @@ def test_exercise_run_with_timers_turns_and_debrief(cli):
 def test_unknown_exercise_names_the_alternatives(cli):
     cli("init", "--name", "Alex")
     r = cli("exercise", "run", "gratitude-mapp.v1", "--solo", ok=False)
-    assert "Can't find exercise 'gratitude-mapp.v1'" in r.output and "attune content list exercise" in r.output
+    assert (
+        "Can't find exercise 'gratitude-mapp.v1'" in r.output
+        and "attune content list exercise" in r.output
+    )
 
 
 def test_assessment_take_and_history(cli):

@@ -43,8 +43,9 @@ def test_export_includes_my_imported_chats_but_not_my_partners(pair):
     s = pair.store
     msgs = [Message(datetime(2024, 1, 5, 9, 0), "Sam", "morning!", "text")]
     save_conversation(s, pair.alex, msgs, "with Sam", "whatsapp")
-    save_conversation(s, pair.sam, [Message(datetime(2024, 2, 1), "X", "sam-only chat", "text")],
-                      "x", "csv")
+    save_conversation(
+        s, pair.sam, [Message(datetime(2024, 2, 1), "X", "sam-only chat", "text")], "x", "csv"
+    )
     data = export_person(s, pair.alex)
     [conv] = data["conversations"]
     assert conv["title"] == "with Sam" and conv["message_count"] == 1

@@ -79,7 +79,12 @@ class Risk:
     end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"level": self.level, "category": self.category, "start": self.start, "end": self.end}
+        return {
+            "level": self.level,
+            "category": self.category,
+            "start": self.start,
+            "end": self.end,
+        }
 
 
 NO_RISK = Risk()

@@ -1,8 +1,8 @@
 """The content library: exercises, decks, assessments, programs, rituals and more."""
 
 from attune.content.loader import Library, Problem, check_content, load_content
-from attune.content.scoring import AssessmentResult, score_assessment
 from attune.content.schema import Assessment, Deck, Exercise, Program, Prompt, Ritual
+from attune.content.scoring import AssessmentResult, score_assessment
 
 __all__ = [
     "Assessment",

@@ -6,10 +6,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from attune.content.scoring import AssessmentResult, score_assessment
 from sqlalchemy import select
 
 from attune.content import load_content
+from attune.content.scoring import AssessmentResult, score_assessment
 from attune.domain.access import person_row
 from attune.store import Store
 from attune.store.models import AssessmentResultRow
