@@ -33,13 +33,13 @@ import re
 from collections.abc import Sequence
 
 from attune.analysis.pattern_rules import R, Rule
+from attune.analysis.rule_index import RuleIndex
 from attune.analysis.textnorm import (
-    WORD_RE,
     clause_end,
     clause_start,
     expand,
     first_chars,
-    fold,
+    prepare,
     word_starts,
 )
 from attune.analysis.types import HARMFUL_PATTERNS, PATTERN_LABELS, PatternHit
@@ -52,14 +52,6 @@ PATTERN_THRESHOLD = 0.5
 _DAMPEN = 0.3
 
 _HARMFUL = frozenset(HARMFUL_PATTERNS)
-# Prefilter index: which rules a word (or an emoji) can trigger.
-_BY_KEY: dict[str, list[int]] = {}
-_BY_CHAR: dict[str, list[int]] = {}
-for _i, _rule in enumerate(R):
-    for _key in _rule.keys:
-        _BY_KEY.setdefault(_key, []).append(_i)
-    for _char in _rule.chars:
-        _BY_CHAR.setdefault(_char, []).append(_i)
 
 
 def _first(rule: Rule) -> frozenset[str]:
@@ -70,7 +62,12 @@ def _first(rule: Rule) -> frozenset[str]:
 
 
 _RULES = [(rule, _first(rule)) for rule in R]
-_USE_PREFILTER = True  # tests switch this off to check the prefilter never changes results
+# Prefilter: a rule runs only when one of its keys (or chars) occurs in the message
+# and the message holds what its pattern cannot match without.
+_INDEX = RuleIndex([r.regex for r in R], [r.keys for r in R], [r.chars for r in R])
+# Tests switch these off to check that neither filter ever changes a result.
+_USE_PREFILTER = True
+_USE_NEEDS = True
 
 _QUOTE_RE = re.compile(r'"[^"\n]*(?:"|$)')
 _REPORT_RE = re.compile(
@@ -192,20 +189,12 @@ def _analyse(text: str) -> _Found:
     """Score every label for one message: label -> (score, start, end, why)."""
     if not text:
         return {}
-    folded = fold(text)
+    folded, toks = prepare(text)
     if _USE_PREFILTER:
-        todo: set[int] = set()
-        get = _BY_KEY.get
-        for token in WORD_RE.findall(folded):
-            idx = get(token)
-            if idx is not None:
-                todo.update(idx)
-        for char, idx in _BY_CHAR.items():
-            if char in text:
-                todo.update(idx)
+        todo = _INDEX.candidates(text, folded, toks, _USE_NEEDS)
         if not todo:
             return {}
-        chosen = [_RULES[i] for i in sorted(todo)]
+        chosen = [_RULES[i] for i in todo]
     else:
         chosen = _RULES
     starts = word_starts(folded)

@@ -34,17 +34,19 @@ import re
 from collections.abc import Sequence
 
 from attune.analysis.risk_rules import RULES, RiskRule
-from attune.analysis.textnorm import WORD_RE, first_chars, fold, word_starts
+from attune.analysis.rule_index import RuleIndex
+from attune.analysis.textnorm import first_chars, prepare, word_starts
 from attune.analysis.types import NO_RISK, Risk
 
 __all__ = ["assess_risk"]
 
-_BY_KEY: dict[str, list[int]] = {}
-for _i, _rule in enumerate(RULES):
-    for _key in _rule.keys:
-        _BY_KEY.setdefault(_key, []).append(_i)
 _FIRST = [first_chars(rule.regex) for rule in RULES]
-_USE_PREFILTER = True  # tests switch this off to check the prefilter never changes results
+# Prefilter: a rule runs only when one of its keys occurs in the message and the
+# message holds the words its pattern cannot match without.
+_INDEX = RuleIndex([rule.regex for rule in RULES], [rule.keys for rule in RULES])
+# Tests switch these off to check that neither filter ever changes a result.
+_USE_PREFILTER = True
+_USE_NEEDS = True
 
 _NEGATION_RE = re.compile(
     r"(?:\b(?:never|not|no longer|don'?t|dont|do not|wouldn'?t|won'?t|wont|isn'?t|am not|"
@@ -59,17 +61,11 @@ _LEVEL = {"none": 0, "concern": 1, "crisis": 2}
 def _assess(text: str) -> Risk:
     if not text:
         return NO_RISK
-    folded = fold(text)
+    folded, toks = prepare(text)
     if _USE_PREFILTER:
-        todo: set[int] = set()
-        get = _BY_KEY.get
-        for token in WORD_RE.findall(folded):
-            idx = get(token)
-            if idx is not None:
-                todo.update(idx)
-        if not todo:
+        chosen = _INDEX.candidates(text, folded, toks, _USE_NEEDS)
+        if not chosen:
             return NO_RISK
-        chosen = sorted(todo)
     else:
         chosen = list(range(len(RULES)))
     starts = word_starts(folded)

@@ -100,6 +100,42 @@ def fold(text: str) -> str:
     return "".join((c.lower()[:1] or c) for c in text)
 
 
+# Every ASCII character that cannot be part of a WORD_RE token becomes a space.
+_TOKEN_TABLE = str.maketrans(
+    {chr(c): " " for c in range(128) if not re.fullmatch(r"[a-z0-9']", chr(c))}
+)
+_PREPARED: dict[str, tuple[str, list[str]]] = {}
+_PREPARED_MAX = 20_000  # about one chunk of `attune analyze` input
+
+
+def tokens(folded: str) -> list[str]:
+    """The ``WORD_RE`` tokens of a folded text (``WORD_RE.findall``, faster on ASCII).
+
+    >>> tokens("you're late... again!")
+    ["you're", 'late', 'again']
+    """
+    if folded.isascii():
+        return folded.translate(_TOKEN_TABLE).split()
+    return WORD_RE.findall(folded)
+
+
+def prepare(text: str) -> tuple[str, list[str]]:
+    """``fold(text)`` and its :func:`tokens`, remembered for the next twenty thousand texts.
+
+    The pattern and risk detectors run over the same batch one after the
+    other; the second one finds each text already folded and split. Callers
+    must not change the returned list.
+    """
+    got = _PREPARED.get(text)
+    if got is None:
+        folded = fold(text)
+        got = (folded, tokens(folded))
+        if len(_PREPARED) >= _PREPARED_MAX:
+            _PREPARED.clear()
+        _PREPARED[text] = got
+    return got
+
+
 def expand(pattern: str) -> str:
     """Replace ``{macro}`` names in a rule with their spelling families."""
     return _MACRO_RE.sub(lambda m: MACROS[m.group(1)], pattern)
