@@ -38,6 +38,7 @@ def _browser_helpers() -> Any:
 
 helpers = _browser_helpers()
 BLOCKING = {"serious", "critical"}
+COLD_ANALYSIS_MS = helpers.COLD_ANALYSIS_MS
 
 
 @pytest.fixture(scope="module")
@@ -154,6 +155,7 @@ def test_pages_for_visitors_have_no_serious_accessibility_violations(
 def signed_in_page(browser: Any, site: dict[str, Any]) -> Iterator[Any]:
     server = site["server"]
     context = browser.new_context(viewport=helpers.DESKTOP, base_url=server.url)
+    context.set_default_timeout(COLD_ANALYSIS_MS)
     context.add_cookies(
         [{"name": "attune_session", "value": site["robin_cookie"], "url": server.url}]
     )
@@ -175,7 +177,7 @@ def test_the_tone_check_result_and_an_open_menu_have_no_serious_violations(
     page.goto("/tone")
     page.fill("#draft", "You never listen. Whatever, calm down.")
     page.click("#tone-submit")
-    page.wait_for_selector("#tone-result")
+    page.wait_for_selector("#tone-result", timeout=COLD_ANALYSIS_MS)
     page.click("details.more > summary")
     blocking = [v for v in axe_violations(page) if v.get("impact") in BLOCKING]
     assert not blocking, describe(blocking)

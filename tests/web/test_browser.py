@@ -37,6 +37,9 @@ ARGS = [
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 QUICK_EXIT = "https://www.bbc.com/weather"
+# The first tone check loads the analysis models in the server; on a busy 2-core machine
+# that has taken longer than Playwright's default 30 s.
+COLD_ANALYSIS_MS = 120_000
 
 
 def load_bench() -> Any:
@@ -104,6 +107,7 @@ class Person:
 
 def open_person(browser: Any, server: Any, name: str, viewport: dict[str, int] = PHONE) -> Person:
     context = browser.new_context(viewport=viewport, base_url=server.url)
+    context.set_default_timeout(COLD_ANALYSIS_MS)
     person = Person(name, name.lower(), context, None)
 
     def guard(route: Any) -> None:
@@ -310,7 +314,7 @@ def test_the_tone_check_marks_what_may_land_hard_and_offers_a_gentler_version(
     draft = "What is wrong with you? You're too sensitive, calm down."
     page.fill("#draft", draft)
     page.click("#tone-submit")
-    page.wait_for_selector("#tone-result")
+    page.wait_for_selector("#tone-result", timeout=COLD_ANALYSIS_MS)
     marks = page.locator("#marked-draft mark.harmful")
     assert marks.count() >= 1
     labels = " ".join(m.get_attribute("data-patterns") or "" for m in marks.all())

@@ -140,6 +140,7 @@ def _post_together(calls: list[Any]) -> list[Any]:
     return out
 
 
+@pytest.mark.slow
 def test_partners_checking_in_at_the_same_instant_each_see_the_reveal_once(
     tmp_path: Path, database_url: str
 ) -> None:
