@@ -38,11 +38,14 @@ def line_chart(
             if x not in xs:
                 xs.append(x)
     span = (y_max - y_min) or 1.0
-    inner_w = WIDTH - PAD_L - PAD_R
+    ticks = y_labels or {y_min: _fmt(y_min), y_max: _fmt(y_max)}
+    # Leave room for the longest y label (about 5 px a character at font-size 9).
+    pad_l = max(PAD_L, 8 + 5 * max((len(str(t)) for t in ticks.values()), default=0))
+    inner_w = WIDTH - pad_l - PAD_R
     inner_h = HEIGHT - PAD_T - PAD_B
 
     def px(i: int) -> float:
-        return PAD_L + (inner_w * i / (len(xs) - 1) if len(xs) > 1 else inner_w / 2)
+        return pad_l + (inner_w * i / (len(xs) - 1) if len(xs) > 1 else inner_w / 2)
 
     def py(v: float) -> float:
         return PAD_T + inner_h * (1 - (v - y_min) / span)
@@ -57,15 +60,14 @@ def line_chart(
         for name, pts in series.items()
     )
     parts.append(f"<desc>{escape(desc)}</desc>")
-    ticks = y_labels or {y_min: _fmt(y_min), y_max: _fmt(y_max)}
     for value, label in ticks.items():
         y = py(value)
         parts.append(
-            f'<line class="grid" x1="{PAD_L}" x2="{WIDTH - PAD_R}" y1="{y:.1f}" y2="{y:.1f}" '
+            f'<line class="grid" x1="{pad_l}" x2="{WIDTH - PAD_R}" y1="{y:.1f}" y2="{y:.1f}" '
             'stroke="#ddd" stroke-width="1"/>'
         )
         parts.append(
-            f'<text class="axis" x="{PAD_L - 4}" y="{y + 3:.1f}" text-anchor="end" '
+            f'<text class="axis" x="{pad_l - 4}" y="{y + 3:.1f}" text-anchor="end" '
             f'font-size="9" fill="#666">{escape(label)}</text>'
         )
     if xs:
