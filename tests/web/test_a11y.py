@@ -128,6 +128,7 @@ SIGNED_IN = [
     "/insights",
     "/settings",
     "/chats",
+    "/coach",
     "/nothing-here",  # the error page
 ]
 
