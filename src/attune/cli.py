@@ -1277,6 +1277,15 @@ def report_command(
 # ---------------------------------------------------------------- web app and demo
 
 
+def _warm_up() -> None:
+    """Load content and models before the first request, not during a burst of them."""
+    from attune.analysis import analyze_one
+    from attune.content import load_content
+
+    load_content()
+    analyze_one("warming up")  # loads the emotion model and compiles the rules
+
+
 @main.command()
 @click.option(
     "--host", default=None, help="Address to listen on (default: ATTUNE_HOST, 127.0.0.1)."
@@ -1309,6 +1318,7 @@ def serve(host: str | None, port: int | None, demo: bool) -> None:
     else:
         store = _store()
     app = create_app(store, settings, demo=demo)
+    _warm_up()
     click.echo(f"Attune is running at http://{host}:{port}/  (Ctrl+C to stop)")
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
 

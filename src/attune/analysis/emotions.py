@@ -14,6 +14,7 @@ once, offline, with numpy and scipy only.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -202,10 +203,14 @@ class EmotionModel:
         return label
 
 
+_MODEL_LOCK = threading.Lock()
+
+
 @lru_cache(maxsize=1)
 def default_model() -> EmotionModel:
-    """The shipped model, loaded once per process."""
-    return EmotionModel.load()
+    """The shipped model, loaded once per process (once, even when threads race to it)."""
+    with _MODEL_LOCK:
+        return EmotionModel.load()
 
 
 def emotion_scores(texts: Sequence[str]) -> F32:

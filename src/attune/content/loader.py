@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import functools
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -285,9 +286,21 @@ def _check_references(lib: Library) -> list[Problem]:
     return problems
 
 
-@functools.lru_cache(maxsize=4)
+_LOAD_LOCK = threading.Lock()
+
+
 def load_content(root: Path | None = None) -> Library:
-    """Load the content library, raising ``ContentError`` listing every problem found."""
+    """Load the content library, raising ``ContentError`` listing every problem found.
+
+    Loaded once per process; the lock keeps concurrent first requests of a web server
+    from each parsing every file at the same time.
+    """
+    with _LOAD_LOCK:
+        return _load_cached(root)
+
+
+@functools.lru_cache(maxsize=4)
+def _load_cached(root: Path | None) -> Library:
     lib, problems = check_content(root)
     if problems:
         listing = "\n".join(f"  - {p}" for p in problems[:20])
