@@ -1271,7 +1271,10 @@ def report_command(
     for label, value in summary_rows(insights):
         table.add_row(f"[bold]{label}[/]", value)
     console.print(table)
-    console.print(f"[green]✓[/] Wrote {output} ({len(html) // 1024:,} KB). Open it in a browser.")
+    console.print(
+        f"[green]✓[/] Wrote {output} ({len(html) // 1024:,} KB). Open it in a browser.",
+        soft_wrap=True,  # keep the path on one line so it can be copied
+    )
 
 
 # ---------------------------------------------------------------- web app and demo

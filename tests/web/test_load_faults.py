@@ -172,9 +172,14 @@ def test_partners_checking_in_at_the_same_instant_each_see_the_reveal_once(
                 data = {"csrf_token": sessions[h][1], "rel": str(rel), "mood": "3", "high": h}
                 r = clients[h].post("/today/checkin", data=data)
                 assert r.status_code == 303, r.status_code
-                return clients[h].get(r.headers["location"])
+                return r
 
-            pages = _post_together([lambda: form(a), lambda: form(b)])
+            # Post at the same instant; open the pages once both posts have been answered
+            # (a page read while the partner's post is still in flight rightly shows "waiting").
+            posted = _post_together([lambda: form(a), lambda: form(b)])
+            pages = [
+                clients[h].get(r.headers["location"]) for h, r in zip((a, b), posted, strict=True)
+            ]
             for me, other, page in ((a, b, pages[0]), (b, a, pages[1])):
                 assert page.status_code == 200
                 assert page.text.count(MINE) == 1
