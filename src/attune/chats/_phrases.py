@@ -90,7 +90,10 @@ MEDIA_ENDINGS = (
     "(plik załączony)",
 )
 
-_MEDIA_LAST = frozenset(e[-1] for e in MEDIA_ENDINGS)
+# The endings by their last character, so that a body is compared only with those it could have.
+_ENDINGS_BY_LAST = {
+    c: tuple(e for e in MEDIA_ENDINGS if e[-1] == c) for c in {e[-1] for e in MEDIA_ENDINGS}
+}
 
 # A body that is only an angle-bracketed note: "<attached: 00000012-PHOTO-....jpg>",
 # "<Anhang: ...>", "<View once voice message omitted>".
@@ -183,6 +186,34 @@ _SYSTEM_FIRST = frozenset("TYDSEVCMLNAIBPÉÉЭВСҒćتل此你こ삭ÉGLlsuVv
 _QUOTES = ('"', "“", "«", "„", "「")
 
 
+def _first_chars(phrase: str) -> str:
+    """The characters a phrase pattern can start with (its first letter, or a group's first)."""
+    if phrase.startswith("(?:"):
+        return "".join({alt[0] for alt in phrase[3 : phrase.index(")")].split("|")})
+    return phrase[0]
+
+
+def _by_lead(
+    leads: frozenset[str], phrases: tuple[str, ...], flags: int = 0
+) -> dict[str, re.Pattern[str]]:
+    """For each lead character, one pattern of only the phrases that can start with it.
+
+    Matching a body against its lead's phrases gives the same answer as matching
+    it against all of them, at a fraction of the cost.
+    """
+    fold = (lambda c: c.lower()) if flags & re.IGNORECASE else (lambda c: c)
+    out = {}
+    for lead in leads:
+        mine = [p for p in phrases if any(fold(c) == fold(lead) for c in _first_chars(p))]
+        if mine:
+            out[lead] = re.compile("|".join(mine), flags)
+    return out
+
+
+_SYSTEM_BY_LEAD = _by_lead(_SYSTEM_FIRST, _SYSTEM_PHRASES, re.DOTALL)
+_LOCATION_BY_LEAD = _by_lead(_LOCATION_FIRST, _LOCATION_PHRASES, re.IGNORECASE)
+
+
 def looks_like_sender(name: str) -> bool:
     """Tell whether text before ``": "`` can be a name rather than part of a service line."""
     return (
@@ -195,8 +226,24 @@ def looks_like_sender(name: str) -> bool:
     )
 
 
-def whatsapp_kind(text: str) -> str:
-    """Classify the body of a WhatsApp message that a person sent: text, media or system."""
+# Words one of which every NAMED_SYSTEM event holds; a piece of a file without any of
+# them cannot hold such an event, which spares a search per message.
+NAMED_KEYWORDS = (
+    "timer",
+    "disappearing",
+    " changed ",
+    "created group",
+    "invite link",
+    "is a contact",
+)
+
+
+def whatsapp_kind(text: str, named: bool = True) -> str:
+    """Classify the body of a WhatsApp message that a person sent: text, media or system.
+
+    ``named=False`` says the body holds none of :data:`NAMED_KEYWORDS` (the caller
+    searched the piece of the file it came from), so that test is skipped.
+    """
     if not text:
         return "media"  # an empty body is what a view-once photo leaves behind
     first = text.split("\n", 1)[0] if "\n" in text else text
@@ -208,20 +255,28 @@ def whatsapp_kind(text: str) -> str:
             first[0] == "<" and ANGLE_NOTE.fullmatch(first) and "edited" not in first
         ):
             return "media"
-    elif last in _MEDIA_LAST and len(first) <= 200 and first.endswith(MEDIA_ENDINGS):
-        return "media"
+    else:
+        endings = _ENDINGS_BY_LAST.get(last)
+        if endings is not None and len(first) <= 200 and first.endswith(endings):
+            return "media"
     lead = first[0]
-    if lead in _SYSTEM_FIRST and ATTRIBUTED_SYSTEM.match(text):
+    system = _SYSTEM_BY_LEAD.get(lead)
+    if system is not None and system.match(text):
         return "system"
-    if lead in _LOCATION_FIRST and LOCATION.match(text):
+    location = _LOCATION_BY_LEAD.get(lead)
+    if location is not None and location.match(text):
         return "media"
-    if len(text) < 300 and (
-        "timer" in text
-        or "disappearing" in text
-        or " changed " in text
-        or "created group" in text
-        or "invite link" in text
-        or "is a contact" in text
+    if (
+        named
+        and len(text) < 300
+        and (
+            "timer" in text
+            or "disappearing" in text
+            or " changed " in text
+            or "created group" in text
+            or "invite link" in text
+            or "is a contact" in text
+        )
     ):
         return "system" if NAMED_SYSTEM.match(text) else "text"
     return "text"

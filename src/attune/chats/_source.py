@@ -83,6 +83,38 @@ def open_text(path: Path) -> Iterator[IO[str]]:
             text.detach()
 
 
+def text_blocks(path: Path, size: int) -> Iterator[str]:
+    """Yield the export as text blocks of about ``size`` bytes, decoded as :func:`open_text` does.
+
+    Reading bytes and decoding them here is cheaper than a text reader's
+    ``read``: UTF-8 line breaks are translated only in blocks that hold a ``\\r``.
+    """
+    with open_binary(path) as raw:
+        head = raw.peek(4)[:4]  # type: ignore[attr-defined]
+        encoding = _encoding_for(head)
+        if encoding != "utf-8-sig":
+            newlines = io.IncrementalNewlineDecoder(
+                codecs.getincrementaldecoder(encoding)(errors="replace"), translate=True
+            )
+            while block := raw.read(size):
+                yield newlines.decode(block)
+            yield newlines.decode(b"", final=True)
+            return
+        decode = codecs.getincrementaldecoder(encoding)(errors="replace").decode
+        carry = ""  # a "\r" that ends a block may be the first half of "\r\n"
+        while True:
+            block = raw.read(size)
+            text = carry + decode(block, final=not block)
+            carry = ""
+            if block and text.endswith("\r"):
+                text, carry = text[:-1], "\r"
+            if "\r" in text:
+                text = text.replace("\r\n", "\n").replace("\r", "\n")
+            yield text
+            if not block:
+                return
+
+
 def read_head(path: Path, size: int = 65536) -> str:
     """Return the first ``size`` characters of the export as text (for format detection)."""
     with open_text(path) as fh:

@@ -28,8 +28,8 @@ from attune.chats._dates import (
     settled_order,
     usual_order,
 )
-from attune.chats._phrases import looks_like_sender, whatsapp_kind
-from attune.chats._source import open_text
+from attune.chats._phrases import NAMED_KEYWORDS, looks_like_sender, whatsapp_kind
+from attune.chats._source import open_text, text_blocks
 from attune.chats.model import Record
 from attune.errors import ChatFormatError
 
@@ -70,8 +70,12 @@ EXPECTED = (
 )
 
 
-def _chunks(path: Path) -> Iterator[str]:
-    """Yield the file as text pieces that end on a line break, marks removed."""
+def _sample_chunks(path: Path) -> Iterator[str]:
+    """Yield the file as text pieces of ``_CHUNK`` characters, cut after a line break.
+
+    The first piece is the sample that may settle the date order, so its size
+    is counted in characters, as it always was: the same file gets the same order.
+    """
     with open_text(path) as fh:
         tail = ""
         while True:
@@ -87,6 +91,21 @@ def _chunks(path: Path) -> Iterator[str]:
             yield strip_marks(block[:cut])
         if tail:
             yield strip_marks(tail) + "\n"
+
+
+def _chunks(path: Path) -> Iterator[str]:
+    """Yield the file as text pieces that end on a line break, marks removed (bytes-sized)."""
+    tail = ""
+    for block in text_blocks(path, _CHUNK):
+        block = strip_marks(block)
+        cut = block.rfind("\n") + 1
+        if cut == 0:
+            tail += block
+            continue
+        yield tail + block[:cut]
+        tail = block[cut:]
+    if tail:
+        yield tail + "\n"
 
 
 def _shape(open_: str, era: str, d1: str, sep: str, d3: str) -> tuple[bool, str, bool, bool]:
@@ -141,7 +160,7 @@ def plan(path: Path, date_order: str | None = None) -> _Plan:
     """
     counts: Counter[tuple[str, str, str, str, str, str]] = Counter()
     settled = False
-    for chunk in _chunks(path):
+    for chunk in _sample_chunks(path):
         counts.update(_SCAN.findall("\n" + chunk))
         if not settled:
             if date_order:
@@ -161,18 +180,41 @@ def plan(path: Path, date_order: str | None = None) -> _Plan:
     return _Plan(orders, totals.most_common(1)[0][0], forced)
 
 
-def _fast_header(main: tuple[bool, str, bool, bool]) -> re.Pattern[str]:
+# A line opens an entry only if it starts with a digit or one of these (brackets, eras).
+_OPENERS = "[RHS令平昭"
+
+
+def _fast_header(main: tuple[bool, str, bool, bool], space: str = r"\s") -> str:
     """A lean pattern for the file's main header shape: one group for the date, one for the time.
 
     It only speeds up the common case; whatever it matches is checked once
     against :data:`HEADER` before its date and time strings are trusted.
+    ``space`` is the white-space class; a pattern run over many lines at once
+    must not let it match a line break.
     """
+    sp = space
     sep = re.escape(main[1])
-    date = rf"(\d{{1,4}}{sep}\s?\d{{1,2}}{sep}\s?\d{{1,4}}\.?)"
-    clock = r"(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[^\W\d_]+\.?(?:\s?[^\W\d_]+\.?)?)?)"
+    date = rf"(\d{{1,4}}{sep}{sp}?\d{{1,2}}{sep}{sp}?\d{{1,4}}\.?)"
+    clock = rf"(\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?:{sp}?[^\W\d_]+\.?(?:{sp}?[^\W\d_]+\.?)?)?)"
     if main[0]:
-        return re.compile(rf"\[{date}[,،]?\s{clock}\]\s?")
-    return re.compile(rf"{date}[,،]?\s{clock}(?:\s?[-–—]\s|:\s)")
+        return rf"\[{date}[,،]?{sp}{clock}\]{sp}?"
+    return rf"{date}[,،]?{sp}{clock}(?:{sp}?[-–—]{sp}|:{sp})"
+
+
+def _entries(main: tuple[bool, str, bool, bool]) -> re.Pattern[str]:
+    """A pattern that reads a whole piece of the file, one match per entry or per other line.
+
+    An entry is a line in the main header shape with its name, its text and
+    the lines below it that cannot open an entry (they start with neither a
+    digit nor an opener). Groups: header, date, clock, name, text, other line.
+    The name is the text before the first ": " when there is any before it.
+    Every line is covered by exactly one match, so the matches follow each
+    other without gaps and their groups rebuild the piece.
+    """
+    head = _fast_header(main, r"[^\S\n]")
+    name = r"(?:((?!: )[^\n:]*(?::(?! )[^\n:]*)*): )?"
+    body = rf"([^\n]*(?:\n(?![\d{re.escape(_OPENERS)}])[^\n]*)*)"
+    return re.compile(rf"({head}){name}{body}\n|([^\n]*)\n")
 
 
 class _Headers:
@@ -180,9 +222,12 @@ class _Headers:
 
     def __init__(self, decided: _Plan):
         self.decided = decided
-        self.fast = _fast_header(decided.main).match
+        self.fast = re.compile(_fast_header(decided.main)).match
         self.fast_dates: dict[str, str | None] = {}
         self.fast_times: dict[str, str | None] = {}
+        # What the fast caches hold, ready to use: main-shape days as "YYYY-MM-DDT", valid clocks.
+        self.main_days: dict[str, str] = {}
+        self.clocks: dict[str, str] = {}
         self.dates: dict[tuple[str, str, str, str, str, str], str | None] = {}
         self.times: dict[tuple[str, str, str, str, str], str | None] = {}
 
@@ -216,6 +261,10 @@ class _Headers:
                 return day, clock, end
             self.fast_dates[date] = day
             self.fast_times[clock_text] = clock
+            if day is not None and day[0] == "1":
+                self.main_days[date] = day[1:] + "T"
+            if clock is not None:
+                self.clocks[clock_text] = clock
         return day, clock, m.end()
 
 
@@ -225,64 +274,96 @@ def parse(path: Path, *, date_order: str | None = None) -> Iterator[Record]:
     ``date_order`` (``dmy``, ``mdy``, ``ymd``, ...) overrides the order the
     file's dates suggest.
     """
-    read = _Headers(plan(path, date_order)).read
+    decided = plan(path, date_order)
+    headers = _Headers(decided)
+    read = headers.read
+    scan = _entries(decided.main).findall
+    main_days = headers.main_days
+    clocks = headers.clocks
     names: dict[str, bool] = {}  # text before ": " -> whether it can be a sender
+    senders: set[str] = set()  # names seen opening a message the usual way
+    kind_of = whatsapp_kind
     ts = sender = text = ""
     extra: list[str] = []
     system = False
     started = False
+    named = True  # whether the entry's text may hold a NAMED_KEYWORDS word
     lineno = 0
     for chunk in _chunks(path):
-        lines = chunk.split("\n")
-        lines.pop()  # each chunk ends with a line break
-        for line in lines:
-            lineno += 1
-            first = line[:1]
-            if first.isdecimal() or (first and first in "[RHS令平昭"):
-                day, clock, end = read(line)
-                if day is not None and clock is not None:
-                    stamp = day[1:] + "T" + clock
-                    # Lines in a minority shape open an entry only if time moves on.
-                    if day[0] == "1" or not started or stamp >= ts:
+        # One search of the piece spares one per message when no keyword is in it.
+        chunk_named = any(word in chunk for word in NAMED_KEYWORDS)
+        for head, date, clock_text, name, body, other in scan(chunk):
+            if date:
+                # The usual case, read whole: a main-shape header whose date, time and
+                # name were all seen before, with its text and continuation lines.
+                day = main_days.get(date)
+                if day is not None and name in senders:
+                    clock = clocks.get(clock_text)
+                    if clock is not None:
                         if started:
-                            if extra or system:
-                                yield _record(ts, sender, text, extra, system)
+                            if extra or system or "\n" in text:
+                                yield _record(ts, sender, text, extra, system, named)
                                 extra = []
                             else:
-                                yield (ts, sender, text, whatsapp_kind(text))
+                                yield (ts, sender, text, kind_of(text, named))
                         started = True
-                        ts = stamp
-                        rest = line[end:]
-                        i = rest.find(": ")
-                        if i > 0:
-                            name = rest[:i]
-                            ok = names.get(name)
-                            if ok is None:
-                                ok = names[name] = looks_like_sender(name)
-                            if ok:
-                                sender, text, system = name, rest[i + 2 :], False
-                                continue
-                        if rest.endswith(":") and looks_like_sender(rest[:-1]):
-                            sender, text, system = rest[:-1], "", False
-                            names[sender] = True
-                            continue
-                        j = rest.find(":")
-                        if j > 0 and names.get(rest[:j]):
-                            sender, text, system = rest[:j], rest[j + 1 :], False
-                        else:
-                            sender, text, system = "", rest, True
+                        named = chunk_named
+                        ts = day + clock
+                        sender = name
+                        text = body
+                        system = False
                         continue
-            if not started:
-                if line.strip():
-                    raise ChatFormatError(
-                        "text before the first message header; " + EXPECTED,
-                        path=str(path),
-                        line=lineno,
-                    )
-                continue
-            extra.append(line)
+                lines = (head + name + ": " + body if name else head + body).split("\n")
+            else:
+                lines = [other]
+            for line in lines:
+                lineno += 1
+                first = line[:1]
+                if first.isdecimal() or (first and first in _OPENERS):
+                    day, clock, end = read(line)
+                    if day is not None and clock is not None:
+                        stamp = day[1:] + "T" + clock
+                        # Lines in a minority shape open an entry only if time moves on.
+                        if day[0] == "1" or not started or stamp >= ts:
+                            if started:
+                                yield _record(ts, sender, text, extra, system, named)
+                                extra = []
+                            started = True
+                            named = chunk_named
+                            ts = stamp
+                            rest = line[end:]
+                            i = rest.find(": ")
+                            if i > 0:
+                                name = rest[:i]
+                                ok = names.get(name)
+                                if ok is None:
+                                    ok = names[name] = looks_like_sender(name)
+                                if ok:
+                                    senders.add(name)
+                                    sender, text, system = name, rest[i + 2 :], False
+                                    continue
+                            if rest.endswith(":") and looks_like_sender(rest[:-1]):
+                                sender, text, system = rest[:-1], "", False
+                                names[sender] = True
+                                continue
+                            j = rest.find(":")
+                            if j > 0 and names.get(rest[:j]):
+                                sender, text, system = rest[:j], rest[j + 1 :], False
+                            else:
+                                sender, text, system = "", rest, True
+                            continue
+                if not started:
+                    if line.strip():
+                        raise ChatFormatError(
+                            "text before the first message header; " + EXPECTED,
+                            path=str(path),
+                            line=lineno,
+                        )
+                    continue
+                extra.append(line)
+                named = named or chunk_named
     if started:
-        yield _record(ts, sender, text, extra, system)
+        yield _record(ts, sender, text, extra, system, named)
 
 
 def _day(key: tuple[str, str, str, str, str, str], decided: _Plan) -> str | None:
@@ -308,11 +389,13 @@ def _clock(key: tuple[str, str, str, str, str]) -> str | None:
         return None
 
 
-def _record(ts: str, sender: str, text: str, extra: list[str], system: bool) -> Record:
-    if extra:
+def _record(
+    ts: str, sender: str, text: str, extra: list[str], system: bool, named: bool = True
+) -> Record:
+    if extra or "\n" in text:
         text = "\n".join([text, *extra])
         # Blank lines around a body belong to the export's layout, not to the message.
         text = text.strip("\n")
     if system:
         return (ts, "", text, "system")
-    return (ts, sender, text, whatsapp_kind(text))
+    return (ts, sender, text, whatsapp_kind(text, named))
