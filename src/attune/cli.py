@@ -1054,17 +1054,8 @@ def analyze_command(jsonl: bool, jobs: int | None) -> None:
     default="auto",
     show_default=True,
     type=click.Choice(
-        [
-            "auto",
-            "whatsapp",
-            "telegram",
-            "discord",
-            "messenger",
-            "signal",
-            "imessage",
-            "csv",
-            "jsonl",
-        ]
+        ["auto", "whatsapp", "telegram", "discord", "messenger", "signal", "imessage"]
+        + ["csv", "jsonl"]
     ),
     help="Which app wrote the export.",
 )
@@ -1075,21 +1066,38 @@ def analyze_command(jsonl: bool, jobs: int | None) -> None:
     default=None,
     help="Override the date order read from a WhatsApp-style text export.",
 )
+@click.option(
+    "--title", default=None, help="Name for the stored conversation (default: file name)."
+)
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Only show the summary; store nothing (no profile needed).",
+)
 @friendly
-def import_command(file: str, fmt: str, jsonl: bool, date_order: str | None) -> None:
-    """Read a chat export (WhatsApp, Telegram, Discord, Messenger, Signal, iMessage, CSV, JSONL).
+def import_command(
+    file: str, fmt: str, jsonl: bool, date_order: str | None, title: str | None, dry_run: bool
+) -> None:
+    """Import a chat export (WhatsApp, Telegram, Discord, Messenger, Signal, iMessage, CSV, JSONL).
 
-    With --jsonl, writes {"timestamp", "sender", "text", "kind"} per message (see
-    SPEC.md, "import contract"). Without it, shows a summary: messages per
-    sender, kinds and date range.
+    Stores the conversation for your profile, visible only to you, and prints
+    a summary (messages per sender, kinds, date range) and its id. With
+    --dry-run, only shows the summary. With --jsonl, writes {"timestamp",
+    "sender", "text", "kind"} per message to standard output instead (see
+    SPEC.md, "import contract").
 
     \b
-    Example:
+    Examples:
+      attune import "WhatsApp Chat with Sam.zip" --title "Sam"
       attune import "WhatsApp Chat with Sam.zip" --jsonl > sam.jsonl
     """
-    from attune.chats import iter_records
+    from pathlib import Path
+
+    from attune.chats import detect_format, iter_records
 
     options = {"date_order": date_order} if date_order else {}
+    if fmt == "auto":
+        fmt = detect_format(file)
     records = iter_records(file, fmt, **options)
     if jsonl:
         import sys
@@ -1101,25 +1109,46 @@ def import_command(file: str, fmt: str, jsonl: bool, date_order: str | None) -> 
             out.write(block.encode("utf-8"))
         out.flush()
         return
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
+    from attune.chats.model import Message
     from attune.chats.summary import ImportSummary
 
+    store = actor = None
+    if not dry_run:
+        store, actor = _store(), _actor()  # a missing profile fails before any reading
     summary = ImportSummary()
     console = _console()
+    size = Path(file).stat().st_size
     with Progress(
         SpinnerColumn(),
-        TextColumn("Reading messages: {task.completed:,}"),
+        TextColumn("Reading messages: {task.fields[count]:,}"),
+        BarColumn(),
         TimeElapsedColumn(),
         console=console,
         transient=True,
     ) as progress:
-        task = progress.add_task("import", total=None)
-        for i, record in enumerate(records, 1):
-            summary.add(record)
-            if i % 5000 == 0:
-                progress.update(task, completed=i)
+        # The bar follows the messages read against the file size, guessed at ~60 bytes each.
+        task = progress.add_task("import", total=max(1, size // 60), count=0)
+
+        def messages() -> Any:
+            from_record = Message.from_record
+            for i, record in enumerate(records, 1):
+                summary.add(record)
+                if i % 5000 == 0:
+                    progress.update(task, completed=i, count=i)
+                yield from_record(record)
+
+        conversation = None
+        if store is None:
+            for _ in messages():
+                pass
+        else:
+            from attune.chats.store_import import MAX_TITLE, save_conversation
+
+            name = title if title is not None else Path(file).stem[:MAX_TITLE]
+            conversation = save_conversation(store, actor, messages(), name, fmt)
     table = Table(title=f"{summary.messages:,} messages, {summary.first} to {summary.last}")
     table.add_column("Sender")
     table.add_column("Messages", justify="right")
@@ -1127,6 +1156,8 @@ def import_command(file: str, fmt: str, jsonl: bool, date_order: str | None) -> 
         table.add_row(sender or "(system)", f"{count:,}")
     console.print(table)
     console.print(", ".join(f"{kind}: {n:,}" for kind, n in sorted(summary.kinds.items())))
+    if conversation is not None:
+        console.print(f"Stored as conversation {conversation}, visible only to you.")
 
 
 # ---------------------------------------------------------------- coach
