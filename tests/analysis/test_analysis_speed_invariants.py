@@ -153,10 +153,10 @@ def test_chosen_rules_are_exactly_the_keyed_rules_that_match(module: Any) -> Non
     index = module._INDEX
     regexes = [r.regex for r in (R if module is patterns_mod else RULES)]
     for text in VARIED + GENERATED:
-        folded, toks = prepare(text)
-        keyed = index.candidates(text, folded, toks, False)
-        expected = [i for i in keyed if regexes[i].search(folded)]
-        assert index.candidates(text, folded, toks) == expected, text
+        prepared = prepare(text)
+        keyed = index.candidates(text, prepared, False)
+        expected = [i for i in keyed if regexes[i].search(prepared.folded)]
+        assert index.candidates(text, prepared) == expected, text
 
 
 def test_shipped_table_matches_the_rules() -> None:
@@ -180,5 +180,8 @@ def test_word_clauses_read_whole_words_only() -> None:
 def test_tokens_and_prepare_agree_with_word_re(text: str) -> None:
     folded = fold(text)
     assert tokens(folded) == WORD_RE.findall(folded)
-    assert prepare(text) == (folded, WORD_RE.findall(folded))
-    assert prepare(text) == (folded, WORD_RE.findall(folded))  # the remembered copy
+    prepared = prepare(text)
+    assert prepared.folded == folded
+    assert list(prepared.tokens) == WORD_RE.findall(folded)
+    assert set(prepared.words) == set(re.findall(r"[a-z0-9]+", folded))
+    assert prepare(text) is prepared  # the remembered copy

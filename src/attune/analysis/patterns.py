@@ -189,9 +189,10 @@ def _analyse(text: str) -> _Found:
     """Score every label for one message: label -> (score, start, end, why)."""
     if not text:
         return {}
-    folded, toks = prepare(text)
+    prepared = prepare(text)
+    folded = prepared.folded
     if _USE_PREFILTER:
-        todo = _INDEX.candidates(text, folded, toks, _USE_NEEDS)
+        todo = _INDEX.candidates(text, prepared, _USE_NEEDS)
         if not todo:
             return {}
         chosen = [_RULES[i] for i in todo]
@@ -278,6 +279,9 @@ def detect_patterns(texts: Sequence[str]) -> list[tuple[PatternHit, ...]]:
     order = {label: i for i, label in enumerate(PATTERN_LABELS)}
     for text in texts:
         found = _analyse(text)
+        if not found:  # most messages
+            out.append(())
+            continue
         hits = [
             PatternHit(label=label, score=round(score, 4), start=s, end=e, why=why)
             for label, (score, s, e, why) in found.items()

@@ -523,7 +523,11 @@ def _phrases(items: list[Any]) -> tuple[tuple[str, ...], ...]:
         if strings is None or len(strings) > _MAX_PHRASES:
             continue
         shortest = min(len(x) for x in strings)
-        if shortest >= _MIN_PHRASE and shortest > best_len and not any("|" in x for x in strings):
+        if any("|" in x for x in strings):
+            continue
+        if all(not x.isascii() for x in strings):  # an emoji: short, and rare in text
+            shortest = max(shortest, _MIN_PHRASE)
+        if shortest >= _MIN_PHRASE and shortest > best_len:
             best, best_len = tuple(sorted(strings)), shortest
     return (best,) if best else ()
 

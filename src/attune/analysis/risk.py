@@ -61,9 +61,10 @@ _LEVEL = {"none": 0, "concern": 1, "crisis": 2}
 def _assess(text: str) -> Risk:
     if not text:
         return NO_RISK
-    folded, toks = prepare(text)
+    prepared = prepare(text)
+    folded = prepared.folded
     if _USE_PREFILTER:
-        chosen = _INDEX.candidates(text, folded, toks, _USE_NEEDS)
+        chosen = _INDEX.candidates(text, prepared, _USE_NEEDS)
         if not chosen:
             return NO_RISK
     else:

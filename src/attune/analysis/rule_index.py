@@ -9,7 +9,7 @@ chosen when
    always chosen rules, so this step decides which rules *may* report; and
 2. the message meets what one alternative of the rule's pattern needs
    (:func:`attune.analysis.prefilter.rule_needs`): whole words, the first
-   letters of a word, a phrase, and finally the alternative's own regex.
+   letters of a word, a phrase, and finally the rule's regex.
 
 Step 2 only drops rules that could not have matched anyway, so it never
 changes a result; it drops nearly all of them, which is what makes scanning
@@ -23,6 +23,7 @@ import re
 from typing import Any
 
 from attune.analysis.prefilter import PREFIX, Need, rule_needs, split_alternatives
+from attune.analysis.textnorm import Prepared
 
 __all__ = ["RuleIndex", "needs_for"]
 
@@ -82,17 +83,17 @@ class RuleIndex:
             for c in cs:
                 char_mask[c] = char_mask.get(c, 0) | (1 << i)
 
-        self._open = 0  # rules with an alternative that needs nothing at all
         self._prefix_rules = 0  # rules with a clause on the first letters of a word
         self._alt_rule: list[int] = []
         self._alt_rest: list[_Pairs] = []  # clauses after the first, as (words, prefixes)
         self._alt_phrases: list[tuple[tuple[str, ...], ...]] = []
-        self._alt_pattern: list[str] = []
-        self._alt_anchored: list[bool] = []
-        self._alt_test: list[Any] = []  # the compiled match or search, made on first use
-        first_words: dict[str, int] = {}  # word -> alternatives whose first clause holds it
-        first_prefixes: dict[str, int] = {}
-        self._lacking = 0  # alternatives with no clause at all
+        self._alt_test: list[Any] = []  # the rule's regex.match (anchored) or .search
+        # Per stage k (the first two clauses of each alternative): word -> the
+        # alternatives whose k-th clause holds it, the same for first letters, and
+        # the alternatives with fewer than k + 1 clauses (they pass that stage).
+        stage_words: list[dict[str, int]] = [{}, {}]
+        stage_prefixes: list[dict[str, int]] = [{}, {}]
+        lacking = [0, 0]
         for i, regex in enumerate(regexes):
             for need in needs_for(regex):
                 bit = 1 << len(self._alt_rule)
@@ -103,18 +104,17 @@ class RuleIndex:
                     if prefixes:
                         self._prefix_rules |= 1 << i
                     pairs.append((frozenset(e for e in clause if not e.endswith("*")), prefixes))
-                if pairs:
-                    for word in pairs[0][0]:
-                        first_words[word] = first_words.get(word, 0) | bit
-                    for start in pairs[0][1]:
-                        first_prefixes[start] = first_prefixes.get(start, 0) | bit
-                else:
-                    self._lacking |= bit
-                self._alt_rest.append(tuple(pairs[1:]))
+                for k in range(2):
+                    if k >= len(pairs):
+                        lacking[k] |= bit
+                        continue
+                    for word in pairs[k][0]:
+                        stage_words[k][word] = stage_words[k].get(word, 0) | bit
+                    for start in pairs[k][1]:
+                        stage_prefixes[k][start] = stage_prefixes[k].get(start, 0) | bit
+                self._alt_rest.append(tuple(pairs[2:]))
                 self._alt_phrases.append(need.phrases)
-                self._alt_pattern.append(need.pattern)
-                self._alt_anchored.append(need.anchored)
-                self._alt_test.append(None)
+                self._alt_test.append(regex.match if need.anchored else regex.search)
         alts_of = [0] * len(regexes)
         for a, i in enumerate(self._alt_rule):
             alts_of[i] |= 1 << a
@@ -126,23 +126,22 @@ class RuleIndex:
         self._char_table = tuple(
             (char, mask, sum(alts_of[i] for i in _bits(mask))) for char, mask in char_mask.items()
         )
-        self._first_words = first_words
-        self._first_word_set = frozenset(first_words)
-        self._first_prefixes = first_prefixes
-        self._first_prefix_set = frozenset(first_prefixes)
+        self._stages = tuple(
+            (frozenset(w), w, frozenset(p), p, lack)
+            for w, p, lack in zip(stage_words, stage_prefixes, lacking, strict=True)
+        )
 
-    def candidates(
-        self, text: str, folded: str, tokens: list[str], needs: bool = True
-    ) -> list[int]:
+    def candidates(self, text: str, prepared: Prepared, needs: bool = True) -> list[int]:
         """Indices, in order, of the rules worth trying on one message.
 
-        ``tokens`` are the ``WORD_RE`` tokens of ``folded``; ``needs=False``
-        applies the hand-written keys only (step 1 of the module docstring).
+        ``prepared`` is :func:`attune.analysis.textnorm.prepare` of ``text``;
+        ``needs=False`` applies the hand-written keys only (step 1 of the module
+        docstring).
         """
-        toks = set(tokens)
+        folded, toks, words = prepared
         rules = alts = 0
         key_table = self._key_table
-        for token in toks & self._keys:
+        for token in self._keys.intersection(toks):
             r, a = key_table[token]
             rules |= r
             alts |= a
@@ -152,19 +151,16 @@ class RuleIndex:
                 alts |= a
         if not rules or not needs:
             return _bits(rules)
-        # Clause words split at apostrophes: "don't" holds "don" and "t".
-        words = set(" ".join(tokens).replace("'", " ").split()) if "'" in folded else toks
-        hit = self._lacking
-        table = self._first_words
-        for word in words & self._first_word_set:
-            hit |= table[word]
-        starts = None
-        if rules & self._prefix_rules:
-            starts = {w[:PREFIX] for w in words}
-            table = self._first_prefixes
-            for start in starts & self._first_prefix_set:
-                hit |= table[start]
-        alts &= hit
+        starts = {w[:PREFIX] for w in words} if rules & self._prefix_rules else None
+        for word_set, word_bits, prefix_set, prefix_bits, hit in self._stages:
+            for word in word_set.intersection(words):
+                hit |= word_bits[word]
+            if starts:
+                for start in prefix_set.intersection(starts):
+                    hit |= prefix_bits[start]
+            alts &= hit
+            if not alts:
+                return []
         accepted = 0
         alt_rule = self._alt_rule
         while alts:
@@ -174,8 +170,8 @@ class RuleIndex:
             if accepted & rule:
                 continue
             for need_words, need_prefixes in self._alt_rest[a]:
-                if words.isdisjoint(need_words) and (
-                    starts is None or starts.isdisjoint(need_prefixes)
+                if need_words.isdisjoint(words) and (
+                    starts is None or need_prefixes.isdisjoint(starts)
                 ):
                     break
             else:
@@ -184,19 +180,19 @@ class RuleIndex:
         return _bits(accepted)
 
     def _test(self, a: int, folded: str) -> bool:
-        """Whether alternative ``a``'s phrases occur and its own regex matches.
+        """Whether alternative ``a``'s phrases occur and its rule's regex can match.
 
-        Both are compiled on first use. A phrase regex (``if you |if u |...``)
-        shares its first letters, which ``re`` finds much faster than the rule
-        itself, whose look-behind comes first.
+        The whole rule's regex stands in for the alternative's own: it matches
+        wherever the alternative does, and it is compiled already. (An
+        alternative anchored at the start only needs a try at position 0.)
         """
-        tests = self._alt_test[a]
-        if tests is None:
-            tests = [re.compile("|".join(map(re.escape, p))).search for p in self._alt_phrases[a]]
-            regex = re.compile(self._alt_pattern[a])
-            tests.append(regex.match if self._alt_anchored[a] else regex.search)
-            self._alt_test[a] = tests
-        return all(test(folded) is not None for test in tests)
+        for phrase in self._alt_phrases[a]:
+            for p in phrase:
+                if p in folded:
+                    break
+            else:
+                return False
+        return self._alt_test[a](folded) is not None
 
 
 def _bits(mask: int) -> list[int]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 _FOLD_TABLE = str.maketrans(
     {
@@ -100,11 +100,28 @@ def fold(text: str) -> str:
     return "".join((c.lower()[:1] or c) for c in text)
 
 
-# Every ASCII character that cannot be part of a WORD_RE token becomes a space.
-_TOKEN_TABLE = str.maketrans(
-    {chr(c): " " for c in range(128) if not re.fullmatch(r"[a-z0-9']", chr(c))}
+# Byte tables for ASCII text: every byte that cannot be part of a WORD_RE token
+# becomes a space; the second one also splits at apostrophes.
+_TOKEN_BYTES = bytes(
+    c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789'" else 32 for c in range(256)
 )
-_PREPARED: dict[str, tuple[str, list[str]]] = {}
+_WORD_BYTES = bytes(
+    c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32 for c in range(256)
+)
+_RUN_RE = re.compile(r"[a-z0-9]+")
+
+
+class Prepared(NamedTuple):
+    """A text folded and split once, for every detector that reads it."""
+
+    folded: str
+    #: The ``WORD_RE`` tokens ("you're", "late").
+    tokens: tuple[str, ...]
+    #: The ``[a-z0-9]+`` runs: the tokens split at apostrophes ("you", "re").
+    words: tuple[str, ...]
+
+
+_PREPARED: dict[str, Prepared] = {}
 _PREPARED_MAX = 20_000  # about one chunk of `attune analyze` input
 
 
@@ -115,21 +132,30 @@ def tokens(folded: str) -> list[str]:
     ["you're", 'late', 'again']
     """
     if folded.isascii():
-        return folded.translate(_TOKEN_TABLE).split()
+        return folded.encode("ascii").translate(_TOKEN_BYTES).decode("ascii").split()
     return WORD_RE.findall(folded)
 
 
-def prepare(text: str) -> tuple[str, list[str]]:
-    """``fold(text)`` and its :func:`tokens`, remembered for the next twenty thousand texts.
+def prepare(text: str) -> Prepared:
+    """Fold ``text`` and collect its token and word sets, remembering the last batch.
 
     The pattern and risk detectors run over the same batch one after the
-    other; the second one finds each text already folded and split. Callers
-    must not change the returned list.
+    other; the second one finds each text already folded and split. (Tuples
+    of strings, unlike sets, drop out of the garbage collector's sight, so a
+    full cache costs the collector nothing.)
     """
     got = _PREPARED.get(text)
     if got is None:
         folded = fold(text)
-        got = (folded, tokens(folded))
+        toks = tuple(tokens(folded))
+        words = toks
+        if "'" in folded:
+            if folded.isascii():
+                raw = folded.encode("ascii").translate(_WORD_BYTES).decode("ascii").split()
+            else:
+                raw = _RUN_RE.findall(folded)
+            words = tuple(raw)
+        got = Prepared(folded, toks, words)
         if len(_PREPARED) >= _PREPARED_MAX:
             _PREPARED.clear()
         _PREPARED[text] = got
