@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 
 from attune.chats._dates import (
@@ -201,20 +202,83 @@ def _fast_header(main: tuple[bool, str, bool, bool], space: str = r"\s") -> str:
     return rf"{date}[,،]?{sp}{clock}(?:{sp}?[-–—]{sp}|:{sp})"
 
 
-def _entries(main: tuple[bool, str, bool, bool]) -> re.Pattern[str]:
-    """A pattern that reads a whole piece of the file, one match per entry or per other line.
+def _layout(sample: str, fast: re.Pattern[str]) -> str | None:
+    """A stricter header pattern for the exact layout the sample's headers share, if they share one.
 
-    An entry is a line in the main header shape with its name, its text and
-    the lines below it that cannot open an entry (they start with neither a
-    digit nor an opener). Groups: header, date, clock, name, text, other line.
-    The name is the text before the first ": " when there is any before it.
-    Every line is covered by exactly one match, so the matches follow each
-    other without gaps and their groups rebuild the piece.
+    Every header the lean pattern finds at the start of a sample line is cut
+    into digit runs and the text between them. When that text is the same on
+    every line and holds no letter (a 24-hour clock, as in
+    ``05/01/2024, 21:07 - ``), the result spells that text out and allows each
+    digit run only the widths the sample shows. The lean pattern then reads
+    any line this one matches in the same way, to the same end, with the same
+    date and time groups, because its choices depend only on which characters
+    are digits; this pattern is just cheaper to run. None when the layout
+    varies or has letters (12-hour markers): the lean pattern is used as is.
     """
-    head = _fast_header(main, r"[^\S\n]")
-    name = r"(?:((?!: )[^\n:]*(?::(?! )[^\n:]*)*): )?"
-    body = rf"([^\n]*(?:\n(?![\d{re.escape(_OPENERS)}])[^\n]*)*)"
-    return re.compile(rf"({head}){name}{body}\n|([^\n]*)\n")
+    skeleton: list[str] | None = None
+    widths: list[list[int]] = []
+    spans: tuple[int, int, int, int] | None = None
+    for line in sample.split("\n", 2000)[:2000]:
+        m = fast.match(line)
+        if m is None:
+            continue
+        head = m.group(0)
+        parts = re.split(r"(\d+)", head)  # text, digits, text, ..., text
+        text = parts[0::2]
+        if skeleton is None:
+            skeleton, widths = text, [[len(d)] for d in parts[1::2]]
+            # Where the date and time groups start and end, as (run, offset) cut points.
+            spans = (m.start(1), m.end(1), m.start(2), m.end(2))
+            first_parts = parts
+        elif text != skeleton:
+            return None
+        else:
+            for w, d in zip(widths, parts[1::2], strict=True):
+                w.append(len(d))
+    if skeleton is None or spans is None or any(c.isalpha() for c in "".join(skeleton)):
+        return None
+    # Rebuild the first header piece by piece, opening and closing the two groups
+    # at their character offsets (always at a digit run's edge or inside plain text).
+    cuts = {spans[0]: "(", spans[1]: ")", spans[2]: "(", spans[3]: ")"}
+    out: list[str] = []
+    pos = 0
+    for i, piece in enumerate(first_parts):
+        if i % 2:  # digits
+            if pos in cuts:
+                out.append(cuts[pos])
+            w = widths[i // 2]
+            out.append(rf"\d{{{min(w)},{max(w)}}}")
+            pos += len(piece)
+            continue
+        for ch in piece:
+            if pos in cuts:
+                out.append(cuts[pos])
+            out.append(re.escape(ch))
+            pos += 1
+    if pos in cuts:
+        out.append(cuts[pos])
+    if out.count("(") != 2 or out.count(")") != 2:
+        return None
+    pattern = "".join(out)
+    if not skeleton[-1][-1:].isspace():
+        # "[05/01/2024, 21:07:12]" then a name: the lean pattern would also take one space.
+        pattern += r"(?![^\S\n])"
+    return pattern
+
+
+def _splitter(main: tuple[bool, str, bool, bool], sample: str) -> re.Pattern[str]:
+    """A pattern that splits a piece of the file at every line that opens a main-shape entry.
+
+    ``re.split`` with it turns ``"\\n" + piece`` into the lines before the
+    first such header, then (header, date, time, rest) for every header, where
+    the rest is the line after the header plus any lines below it.
+    """
+    fast = re.compile(_fast_header(main))
+    head = _layout(sample, fast) or _fast_header(main, r"[^\S\n]")
+    return re.compile(rf"\n({head})")
+
+
+_OPENER_LINE = re.compile(rf"\n[\d{re.escape(_OPENERS)}]")
 
 
 class _Headers:
@@ -277,45 +341,58 @@ def parse(path: Path, *, date_order: str | None = None) -> Iterator[Record]:
     decided = plan(path, date_order)
     headers = _Headers(decided)
     read = headers.read
-    scan = _entries(decided.main).findall
     main_days = headers.main_days
     clocks = headers.clocks
     names: dict[str, bool] = {}  # text before ": " -> whether it can be a sender
     senders: set[str] = set()  # names seen opening a message the usual way
     kind_of = whatsapp_kind
+    opener_line = _OPENER_LINE.search
     ts = sender = text = ""
     extra: list[str] = []
     system = False
     started = False
     named = True  # whether the entry's text may hold a NAMED_KEYWORDS word
     lineno = 0
-    for chunk in _chunks(path):
+    chunks = _chunks(path)
+    sample = next(chunks, "")
+    split = _splitter(decided.main, sample).split
+    for chunk in chain((sample,), chunks):
         # One search of the piece spares one per message when no keyword is in it.
         chunk_named = any(word in chunk for word in NAMED_KEYWORDS)
-        for head, date, clock_text, name, body, other in scan(chunk):
-            if date:
-                # The usual case, read whole: a main-shape header whose date, time and
-                # name were all seen before, with its text and continuation lines.
-                day = main_days.get(date)
-                if day is not None and name in senders:
-                    clock = clocks.get(clock_text)
-                    if clock is not None:
-                        if started:
-                            if extra or system or "\n" in text:
-                                yield _record(ts, sender, text, extra, system, named)
-                                extra = []
-                            else:
-                                yield (ts, sender, text, kind_of(text, named))
-                        started = True
-                        named = chunk_named
-                        ts = day + clock
-                        sender = name
-                        text = body
-                        system = False
-                        continue
-                lines = (head + name + ": " + body if name else head + body).split("\n")
+        # Lines before the piece's first header, then (header, date, time, rest) per entry.
+        parts = split("\n" + chunk[:-1])
+        entries = zip(*[iter(parts[1:])] * 4, strict=True)
+        for head, date, clock_text, body in chain(((None, None, None, parts[0]),), entries):
+            if head is None:
+                if not body:
+                    continue
+                lines = body[1:].split("\n")
             else:
-                lines = [other]
+                # The usual case, read whole: a main-shape header whose date, time and
+                # name were all seen before, with its text and the lines below it.
+                day = main_days.get(date)
+                if day is not None:
+                    clock = clocks.get(clock_text)
+                    i = body.find(": ")
+                    if clock is not None and i > 0:
+                        name = body[:i]
+                        # A name holds no line break, and lines below that may open an
+                        # entry of another shape need the line-by-line reading.
+                        if name in senders and ("\n" not in body or not opener_line(body)):
+                            if started:
+                                if extra or system or "\n" in text:
+                                    yield _record(ts, sender, text, extra, system, named)
+                                    extra = []
+                                else:
+                                    yield (ts, sender, text, kind_of(text, named))
+                            started = True
+                            named = chunk_named
+                            ts = day + clock
+                            sender = name
+                            text = body[i + 2 :]
+                            system = False
+                            continue
+                lines = (head + body).split("\n")
             for line in lines:
                 lineno += 1
                 first = line[:1]
