@@ -121,6 +121,8 @@ class Prepared(NamedTuple):
     words: tuple[str, ...]
 
 
+# tuple.__new__ skips the Python-level __new__ a NamedTuple class has (a frame per call).
+_new_prepared: Any = tuple.__new__
 _PREPARED: dict[str, Prepared] = {}
 _PREPARED_MAX = 20_000  # about one chunk of `attune analyze` input
 
@@ -155,7 +157,7 @@ def prepare(text: str) -> Prepared:
             else:
                 raw = _RUN_RE.findall(folded)
             words = tuple(raw)
-        got = Prepared(folded, toks, words)
+        got = _new_prepared(Prepared, (folded, toks, words))
         if len(_PREPARED) >= _PREPARED_MAX:
             _PREPARED.clear()
         _PREPARED[text] = got
