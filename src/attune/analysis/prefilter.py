@@ -9,7 +9,9 @@ than trying the regex, and it never skips a rule that could match, because the
 clauses come from the pattern itself rather than from a hand-written list.
 
 A "word" here is a maximal run of ``[a-z0-9]`` in the folded text: an
-apostrophe splits ("you're" holds "you" and "re"); see :func:`message_words`.
+apostrophe splits ("you're" holds "you" and "re"); see
+:func:`attune.analysis.textnorm.prepare`. :class:`attune.analysis.rule_index.RuleIndex`
+puts the clauses to use.
 
 The analysis is deliberately conservative. A run of literal letters counts as
 a word only where the pattern guarantees a non-word character (or the edge of
@@ -26,7 +28,7 @@ import re._parser as sre_parse
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["PREFIX", "Clauses", "Need", "message_words", "rule_needs", "satisfied", "word_clauses"]
+__all__ = ["PREFIX", "Clauses", "Need", "rule_needs", "split_alternatives", "word_clauses"]
 
 Clauses = tuple[frozenset[str], ...]
 
@@ -404,11 +406,12 @@ def word_clauses(regex: re.Pattern[str]) -> Clauses:
     """Clauses of whole words that every match of ``regex`` must contain.
 
     Each clause is a set of words; a text can match only if, for every clause,
-    at least one of its words is among :func:`message_words` of the text.
+    at least one of its words is among the words of the text.
     ``"abus*"`` stands for any word that starts with "abus".
 
-    >>> word_clauses(re.compile(r"(?<![a-z0-9'])(?:(?:you|u) (?:always|never))(?![a-z0-9])"))
-    (frozenset({'always', 'never'}), frozenset({'u', 'you'}))
+    >>> rule = re.compile(r"(?<![a-z0-9'])(?:(?:you|u) (?:always|never))(?![a-z0-9])")
+    >>> [sorted(clause) for clause in word_clauses(rule)]
+    [['always', 'never'], ['u', 'you']]
     """
     tree = sre_parse.parse(regex.pattern, regex.flags)
     try:
@@ -548,23 +551,3 @@ def _expand(items: list[Any], limit: int, top: bool = True) -> list[list[Any]]:
                 out += _expand(rest, limit // len(av[1]), top=False)
             return out
     return [items]
-
-
-def message_words(tokens: list[str]) -> set[str]:
-    """Words of a message for the clauses, from its ``WORD_RE`` tokens.
-
-    ``WORD_RE`` keeps apostrophes inside tokens; the clauses split at them.
-    """
-    if not any("'" in token for token in tokens):
-        return set(tokens)
-    return set(" ".join(tokens).replace("'", " ").split())
-
-
-def satisfied(need: Need, words: set[str], folded: str) -> bool:
-    """True when a message (its words and folded text) meets ``need``, its pattern aside."""
-    starts = {w[:PREFIX] for w in words}
-    for clause in need.clauses:
-        prefixes = {e[:-1] for e in clause if e.endswith("*")}
-        if words.isdisjoint(clause) and starts.isdisjoint(prefixes):
-            return False
-    return all(any(p in folded for p in phrase) for phrase in need.phrases)
