@@ -20,11 +20,12 @@ The rules are context aware in the ways that matter most in real messages:
 Usage::
 
     >>> from attune.analysis.patterns import detect_patterns
-    >>> [h.label for h in detect_patterns(["You never listen. Whatever."])[0]]
+    >>> [h.label for h in detect_patterns(["You never listen. Leave me alone."])[0]]
     ['criticism', 'stonewalling']
 
-A cheap word-set prefilter means a message with no trigger words costs a few
-microseconds, so a whole chat history can be scanned quickly.
+A rule runs only when its prefilter words are present and the message holds
+what its pattern cannot match without (:mod:`attune.analysis.rule_index`), so
+most messages cost a few set operations and a whole chat history scans quickly.
 """
 
 from __future__ import annotations
