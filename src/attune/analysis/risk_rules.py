@@ -382,7 +382,7 @@ RULES: list[RiskRule] = [
         r"(?:of (?:him|her|them|my (?:partner|husband|wife|boyfriend|girlfriend|ex|bf|gf|dad|father|"
         r"mom|mother|stepdad)|what (?:he|she|they)(?:'ll| will| might| would)(?: do)?)|to (?:go home|"
         r"leave|tell (?:him|her|them)))|walk(?:ing)? on eggshells|(?:punch\w*|kick\w*|smash\w*|"
-        r"break\w*|broke|slam\w*|hit\w*|bang\w*) (?:holes in )?(?:the |a )?(?:walls?|doors?|table|"
+        r"break\w*|broke|hit\w*|bang\w*) (?:(?:a )?holes? in )?(?:the |a )?(?:walls?|doors?|table|"
         r"things|stuff|my (?:phone|things|stuff|laptop))|(?:throws|threw|throwing) (?:things|stuff|"
         r"plates|dishes|my (?:things|stuff|clothes))|screams? in my face|(?:yell|scream|shout)\w* "
         r"(?:at me )?(?:in my face|until i)|standing over me|to (?:scare|intimidate) me|(?:calls?|"
