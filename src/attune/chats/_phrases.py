@@ -201,7 +201,10 @@ def _by_lead(
     Matching a body against its lead's phrases gives the same answer as matching
     it against all of them, at a fraction of the cost.
     """
-    fold = (lambda c: c.lower()) if flags & re.IGNORECASE else (lambda c: c)
+
+    def fold(c: str) -> str:
+        return c.lower() if flags & re.IGNORECASE else c
+
     out = {}
     for lead in leads:
         mine = [p for p in phrases if any(fold(c) == fold(lead) for c in _first_chars(p))]
