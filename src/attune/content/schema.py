@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -19,23 +19,6 @@ RelationshipType = Literal["partner", "friend", "family", "team"]
 Depth = Literal["surface", "personal", "core"]
 DEPTHS: tuple[Depth, ...] = ("surface", "personal", "core")
 Turn = Literal["a", "b", "both", "either", "each"]
-THEMES: tuple[str, ...] = (
-    "past",
-    "dreams",
-    "fears",
-    "appreciation",
-    "conflict",
-    "money",
-    "family",
-    "intimacy",
-    "technology",
-    "culture",
-    "long-distance",
-    "everyday",
-    "values",
-    "play",
-    "growth",
-)
 Theme = Literal[
     "past",
     "dreams",
@@ -53,6 +36,7 @@ Theme = Literal[
     "play",
     "growth",
 ]
+THEMES: tuple[str, ...] = get_args(Theme)
 
 NonEmpty = Annotated[str, Field(min_length=1)]
 
