@@ -53,33 +53,29 @@ def show_checkin_day(console: Console, day: Any, moods: dict[int, str]) -> None:
 
 def show_resources(console: Console, risk_level: str, country: str) -> None:
     """Crisis or private resources for the person's country; never anything joint."""
+    from attune.coach.safety import help_lines
     from attune.content import load_content
 
-    res = load_content().resources
-    assert res is not None
-    entry = next((c for c in res.countries if c.code == country), None)
+    lib = load_content()
+    assert lib.resources is not None
+    help_ = help_lines(country, lib)
     rows: list[str] = []
-    if entry is not None:
-        rows.append(f"Emergency: [bold]{entry.emergency}[/]")
-        kinds = ("crisis", "suicide_prevention", "mental_health")
-        if risk_level == "concern":
-            kinds = ("domestic_violence", "crisis", "sexual_assault")
-        for line in entry.lines:
-            if line.kind in kinds:
-                how = ", ".join(
-                    x
-                    for x in (
-                        line.phone and f"call {line.phone}",
-                        line.sms and f"text {line.sms}",
-                        line.url,
-                    )
-                    if x
+    if help_.found:
+        rows.append(f"Emergency: [bold]{help_.emergency.phone}[/]")
+        lines = help_.crisis if risk_level == "crisis" else help_.abuse + help_.crisis
+        for line in lines:
+            how = ", ".join(
+                x
+                for x in (
+                    line.phone and f"call {line.phone}",
+                    line.sms and f"text {line.sms}",
+                    line.url,
                 )
-                rows.append(
-                    f"{line.name}: [bold]{how}[/]" + (f" ({line.hours})" if line.hours else "")
-                )
+                if x
+            )
+            rows.append(f"{line.name}: [bold]{how}[/]" + (f" ({line.hours})" if line.hours else ""))
     else:
-        rows.append(res.fallback)
+        rows.append(help_.fallback)
     if risk_level == "crisis":
         title = "You matter. Please reach out now"
         intro = (
@@ -95,8 +91,8 @@ def show_resources(console: Console, risk_level: str, country: str) -> None:
         )
     body = intro + "\n\n" + "\n".join(f"• {r}" for r in rows)
     if risk_level == "concern":
-        body += "\n\nSafety planning:\n" + "\n".join(f"• {s}" for s in res.safety_planning[:5])
-    body += f"\n\n[dim]{res.not_therapy}[/]"
+        body += "\n\nSafety planning:\n" + "\n".join(f"• {s}" for s in help_.safety_planning[:5])
+    body += f"\n\n[dim]{lib.resources.not_therapy}[/]"
     console.print(
         Panel(body, title=title, border_style="red" if risk_level == "crisis" else "yellow")
     )
