@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import Any
+
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from attune.errors import NotFound
@@ -47,3 +49,8 @@ def actor_relationship_ids(session: Session, actor: int) -> list[int]:
         )
     )
     return list(rows)
+
+
+def mine_or_shared(s: Session, actor: int, owner: Any, relationship: Any) -> ColumnElement[bool]:
+    """Rows the actor owns, or that belong to a space the actor is an active member of."""
+    return or_(owner == actor, relationship.in_(actor_relationship_ids(s, actor)))

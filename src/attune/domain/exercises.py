@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from attune.content import Exercise, load_content
-from attune.domain.access import actor_relationship_ids, person_row, require_member
+from attune.domain.access import mine_or_shared, person_row, require_member
 from attune.errors import NotFound, ValidationError
 from attune.store import Store
 from attune.store.models import DebriefRow, ExerciseRunRow, utcnow
@@ -54,11 +54,10 @@ def start_run(
 
 def _run_row(store: Store, actor: int, run_id: int) -> ExerciseRunRow:
     with store.session() as s:
-        rels = actor_relationship_ids(s, actor)
         row = s.scalar(
             select(ExerciseRunRow).where(
                 ExerciseRunRow.id == run_id,
-                or_(ExerciseRunRow.person_id == actor, ExerciseRunRow.relationship_id.in_(rels)),
+                mine_or_shared(s, actor, ExerciseRunRow.person_id, ExerciseRunRow.relationship_id),
             )
         )
         if row is None:
@@ -134,12 +133,13 @@ def finish_run(
 def list_runs(store: Store, actor: int, *, limit: int = 50) -> list[Run]:
     """Runs the actor started or that belong to their relationships, newest first."""
     with store.session() as s:
-        rels = actor_relationship_ids(s, actor)
         ids = list(
             s.scalars(
                 select(ExerciseRunRow.id)
                 .where(
-                    or_(ExerciseRunRow.person_id == actor, ExerciseRunRow.relationship_id.in_(rels))
+                    mine_or_shared(
+                        s, actor, ExerciseRunRow.person_id, ExerciseRunRow.relationship_id
+                    )
                 )
                 .order_by(ExerciseRunRow.started_at.desc(), ExerciseRunRow.id.desc())
                 .limit(limit)

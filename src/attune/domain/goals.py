@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from attune.content import load_content
 from attune.domain.access import (
     active_member_ids,
-    actor_relationship_ids,
+    mine_or_shared,
     person_row,
     require_member,
 )
@@ -87,11 +87,10 @@ def add_goal(
 
 
 def _goal(s: Session, actor: int, goal_id: int) -> GoalRow:
-    rels = actor_relationship_ids(s, actor)
     row = s.scalar(
         select(GoalRow).where(
             GoalRow.id == goal_id,
-            or_(GoalRow.created_by == actor, GoalRow.relationship_id.in_(rels)),
+            mine_or_shared(s, actor, GoalRow.created_by, GoalRow.relationship_id),
         )
     )
     if row is None:
@@ -148,12 +147,11 @@ def log_goal(store: Store, actor: int, goal_id: int, *, day: date | None = None)
 def list_goals(store: Store, actor: int, *, today: date | None = None) -> list[GoalProgress]:
     today = today or date.today()
     with store.session() as s:
-        rels = actor_relationship_ids(s, actor)
         rows = s.scalars(
             select(GoalRow)
             .where(
                 GoalRow.active.is_(True),
-                or_(GoalRow.created_by == actor, GoalRow.relationship_id.in_(rels)),
+                mine_or_shared(s, actor, GoalRow.created_by, GoalRow.relationship_id),
             )
             .order_by(GoalRow.id)
         )

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, false, or_, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from attune.analysis.types import Risk
-from attune.domain.access import actor_relationship_ids, person_row, require_member
+from attune.domain.access import mine_or_shared, person_row, require_member
 from attune.domain.safety import triage
 from attune.errors import NotFound, PermissionDenied, ValidationError
 from attune.store import Store
@@ -60,11 +60,7 @@ def _view(store: Store, s: Session, row: JournalRow) -> Entry:
 
 
 def _visible(s: Session, actor: int) -> ColumnElement[bool]:
-    rels = actor_relationship_ids(s, actor)
-    return or_(
-        JournalRow.author_id == actor,
-        JournalRow.shared_with.in_(rels) if rels else false(),
-    )
+    return mine_or_shared(s, actor, JournalRow.author_id, JournalRow.shared_with)
 
 
 def write_entry(

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from attune.content import load_content
-from attune.domain.access import actor_relationship_ids, person_row, require_member
+from attune.domain.access import mine_or_shared, person_row, require_member
 from attune.errors import ConflictError, NotFound
 from attune.store import Store
 from attune.store.models import RitualChoiceRow, RitualLogRow
@@ -32,11 +32,10 @@ class ChosenRitual:
 
 
 def _visible_choice(s: Session, actor: int, choice_id: int) -> RitualChoiceRow:
-    rels = actor_relationship_ids(s, actor)
     row = s.scalar(
         select(RitualChoiceRow).where(
             RitualChoiceRow.id == choice_id,
-            or_(RitualChoiceRow.person_id == actor, RitualChoiceRow.relationship_id.in_(rels)),
+            mine_or_shared(s, actor, RitualChoiceRow.person_id, RitualChoiceRow.relationship_id),
         )
     )
     if row is None:
@@ -82,12 +81,11 @@ def choose_ritual(
 
 
 def my_ritual_rows(s: Session, actor: int) -> list[RitualChoiceRow]:
-    rels = actor_relationship_ids(s, actor)
     return list(
         s.scalars(
             select(RitualChoiceRow)
             .where(
-                or_(RitualChoiceRow.person_id == actor, RitualChoiceRow.relationship_id.in_(rels))
+                mine_or_shared(s, actor, RitualChoiceRow.person_id, RitualChoiceRow.relationship_id)
             )
             .order_by(RitualChoiceRow.id)
         )
